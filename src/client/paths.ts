@@ -1,0 +1,49 @@
+/** ZooKeeper path rules, checked before a request is sent so a bad path fails at once with its value named. */
+
+// Characters ZooKeeper's PathUtils rejects, besides NUL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters ZooKeeper rejects
+const FORBIDDEN = /[\u0001-\u001f\u007f-\u009f\ud800-\uf8ff\ufff0-\uffff]/;
+
+/** Throws a TypeError naming the path when it is not a valid absolute ZooKeeper path. */
+export function validatePath(path: unknown, what = 'path'): asserts path is string {
+  if (typeof path !== 'string') throw new TypeError(`${what} must be a string, got ${describe(path)}`);
+  const bad = pathProblem(path);
+  if (bad) throw new TypeError(`invalid ${what} ${JSON.stringify(path)}: ${bad}`);
+}
+
+function pathProblem(path: string): string | undefined {
+  if (path.length === 0) return 'it is empty';
+  if (!path.startsWith('/')) return "it must start with '/'";
+  if (path === '/') return undefined;
+  if (path.endsWith('/')) return "it must not end with '/'";
+  if (path.includes('\0')) return 'it contains a NUL character';
+  if (FORBIDDEN.test(path)) return 'it contains a control or reserved character';
+  for (const segment of path.slice(1).split('/')) {
+    if (segment === '') return "it contains an empty segment ('//')";
+    if (segment === '.' || segment === '..') return `it contains a relative segment '${segment}'`;
+  }
+  return undefined;
+}
+
+/** Joins a parent path and a child name. */
+export function joinPath(parent: string, child: string): string {
+  return parent === '/' ? `/${child}` : `${parent}/${child}`;
+}
+
+/** The last segment of a path. */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The parent of a path ('/' for a top-level node). */
+export function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || typeof value !== 'object') return String(value);
+  return Object.prototype.toString.call(value);
+}

@@ -1,0 +1,336 @@
+/**
+ * The adapter to node-zookeeper-client 1.1.3 (pinned): one `WireSession` is one wire client,
+ * which is one ZooKeeper session. It turns callbacks into typed results and mends what the
+ * package gets wrong; session truth (liveness, deadlines, expiry) is ZkClient's job, not this file's.
+ *
+ * Internals relied on (covered by test/client/wire.test.ts):
+ * - `lib/Exception.js`'s `create` is looked up per call, so replacing it stops an unknown
+ *   server code from throwing inside the socket handler;
+ * - `connectionManager.socket`: destroying it makes the client reconnect with the same session;
+ * - `connectionManager.connect` / `.state`: a disposed client must never dial again;
+ * - `Transaction#ops[i].version`: the package turns version 0 into -1, so it is set back.
+ */
+import { createRequire } from 'node:module';
+import { errorForCode, type ZkError } from '../errors.js';
+import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+
+const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: untyped CommonJS package
+type Any = any;
+const zookeeper: Any = require('node-zookeeper-client');
+const WireException: Any = require('node-zookeeper-client/lib/Exception.js');
+const CM_STATES: Record<string, number> = require('node-zookeeper-client/lib/ConnectionManager.js').STATES;
+
+// A code newer than ZooKeeper 3.4 makes the original `create` throw inside the socket's data
+// handler, which crashes the process. Unknown codes become ordinary exceptions instead.
+if (!WireException.create.__zkRecipesTolerant) {
+  const original = WireException.create;
+  const tolerant = (code: number, path?: string) => {
+    try {
+      return original(code, path);
+    } catch {
+      return new WireException(code, `UNKNOWN_${Math.abs(code)}`, path, tolerant);
+    }
+  };
+  tolerant.__zkRecipesTolerant = true;
+  WireException.create = tolerant;
+}
+
+const MODES: Record<CreateMode, number> = {
+  persistent: 0,
+  ephemeral: 1,
+  'persistent-sequential': 2,
+  'ephemeral-sequential': 3,
+};
+
+const EVENT_TYPES: Record<number, WatchEvent['type']> = {
+  1: 'nodeCreated',
+  2: 'nodeDeleted',
+  3: 'nodeDataChanged',
+  4: 'nodeChildrenChanged',
+};
+
+// Multi op codes (jute OP_CODES) used to read transaction results.
+const OP = { CREATE: 1, DELETE: 2, SET_DATA: 5, CHECK: 13, ERROR: -1 } as const;
+
+function long(value: unknown): bigint {
+  if (Buffer.isBuffer(value)) return value.readBigInt64BE(0);
+  return BigInt((value as number | undefined) ?? 0);
+}
+
+function toStat(s: Any): Stat {
+  return {
+    czxid: long(s.czxid),
+    mzxid: long(s.mzxid),
+    pzxid: long(s.pzxid),
+    ctime: long(s.ctime),
+    mtime: long(s.mtime),
+    version: s.version,
+    cversion: s.cversion,
+    aversion: s.aversion,
+    ephemeralOwner: long(s.ephemeralOwner),
+    dataLength: s.dataLength,
+    numChildren: s.numChildren,
+  };
+}
+
+function toWireAcl(acl: readonly Acl[]): Any[] {
+  return acl.map((a) => new zookeeper.ACL(a.perms, new zookeeper.Id(a.scheme, a.id)));
+}
+
+/** What a wire callback delivers: either an answer from the server or a failure to get one. */
+export type WireResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      error: ZkError /** true when the server itself answered with this error */;
+      answered: boolean;
+    };
+
+type Callback<T> = (result: WireResult<T>) => void;
+
+function mapError(err: Any, path: string | undefined): { error: ZkError; answered: boolean } {
+  const code = typeof err?.getCode === 'function' ? err.getCode() : undefined;
+  if (typeof code !== 'number') {
+    // Not a ZooKeeper exception (an assertion in the package): report it as a client-side error.
+    const error = errorForCode(-8, { path, cause: err });
+    return { error, answered: false };
+  }
+  // CONNECTION_LOSS and SESSION_EXPIRED are produced by the client itself, not by a server answer.
+  const answered = code !== -4 && code !== -112;
+  return { error: errorForCode(code, { path, cause: err }), answered };
+}
+
+export type WireState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'authFailed' | 'closed';
+
+export interface WireSessionOptions {
+  sessionTimeout: number;
+  spinDelay: number;
+  auth: readonly { scheme: string; credentials: string | Buffer }[];
+  onState: (state: WireState) => void;
+}
+
+export class WireSession {
+  private readonly client: Any;
+  private disposed = false;
+
+  constructor(connectString: string, opts: WireSessionOptions) {
+    this.client = zookeeper.createClient(connectString, {
+      sessionTimeout: opts.sessionTimeout,
+      spinDelay: opts.spinDelay,
+      retries: 0,
+    });
+    for (const a of opts.auth) {
+      const buf = Buffer.isBuffer(a.credentials) ? a.credentials : Buffer.from(a.credentials);
+      this.client.addAuthInfo(a.scheme, buf);
+    }
+    this.client.on('connected', () => opts.onState('connected'));
+    this.client.on('disconnected', () => !this.disposed && opts.onState('disconnected'));
+    this.client.on('expired', () => opts.onState('expired'));
+    this.client.on('authenticationFailed', () => opts.onState('authFailed'));
+  }
+
+  connect(): void {
+    this.client.connect();
+  }
+
+  get connected(): boolean {
+    return !this.disposed && this.client.connectionManager.state === CM_STATES.CONNECTED;
+  }
+
+  /** Hex session id, '0' before the first handshake. */
+  get sessionId(): string {
+    return this.client.getSessionId().toString('hex');
+  }
+
+  /** The session timeout the server granted (the requested one before the handshake). */
+  get negotiatedTimeout(): number {
+    return this.client.getSessionTimeout();
+  }
+
+  /** Drops the current TCP connection; the wire client reconnects with the same session. */
+  kick(): void {
+    if (this.disposed) return;
+    this.client.connectionManager.socket?.destroy();
+  }
+
+  /** Sends closeSession (when connected) so the server removes our ephemeral nodes at once. */
+  closeSession(timeoutMs: number): Promise<void> {
+    if (this.disposed || !this.connected) return Promise.resolve();
+    return new Promise((resolve) => {
+      const cm = this.client.connectionManager;
+      const done = () => {
+        clearTimeout(timer);
+        cm.removeListener('state', onState);
+        resolve();
+      };
+      const onState = (s: number) => s === CM_STATES.CLOSED && done();
+      const timer = setTimeout(done, timeoutMs);
+      cm.on('state', onState);
+      this.client.close();
+    });
+  }
+
+  /** Stops the wire client for good: no reconnects, no timers, no sockets. Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const cm = this.client.connectionManager;
+    cm.connect = () => {};
+    clearTimeout(cm.connectTimeoutHandler);
+    // A reconnect already scheduled (spin delay) assigns a new socket: destroy it on arrival.
+    let current = cm.socket;
+    Object.defineProperty(cm, 'socket', {
+      configurable: true,
+      get: () => current,
+      set: (s: Any) => {
+        current = s;
+        s.destroy();
+        queueMicrotask(() => clearTimeout(cm.connectTimeoutHandler));
+      },
+    });
+    cm.setState(CM_STATES.CLOSED);
+    current?.destroy();
+  }
+
+  create(
+    path: string,
+    data: Buffer | undefined,
+    acl: readonly Acl[],
+    mode: CreateMode,
+    cb: Callback<string>,
+  ): void {
+    this.client.create(
+      path,
+      data ?? null,
+      toWireAcl(acl),
+      MODES[mode],
+      this.wrap(path, cb, (p: string) => p),
+    );
+  }
+
+  remove(path: string, version: number, cb: Callback<void>): void {
+    this.client.remove(
+      path,
+      version,
+      this.wrap(path, cb, () => undefined),
+    );
+  }
+
+  exists(path: string, watch: ((e: WatchEvent) => void) | undefined, cb: Callback<Stat | null>): void {
+    const args: Any[] = [path];
+    if (watch) args.push(this.watcher(watch));
+    this.client.exists(
+      ...args,
+      this.wrap(path, cb, (stat: Any) => (stat ? toStat(stat) : null)),
+    );
+  }
+
+  getData(
+    path: string,
+    watch: ((e: WatchEvent) => void) | undefined,
+    cb: Callback<{ data: Buffer; stat: Stat }>,
+  ): void {
+    const args: Any[] = [path];
+    if (watch) args.push(this.watcher(watch));
+    this.client.getData(
+      ...args,
+      this.wrap(path, cb, (data: Buffer | null, stat: Any) => ({
+        data: data ?? Buffer.alloc(0),
+        stat: toStat(stat),
+      })),
+    );
+  }
+
+  getChildren(
+    path: string,
+    watch: ((e: WatchEvent) => void) | undefined,
+    cb: Callback<{ children: string[]; stat: Stat }>,
+  ): void {
+    const args: Any[] = [path];
+    if (watch) args.push(this.watcher(watch));
+    this.client.getChildren(
+      ...args,
+      this.wrap(path, cb, (children: string[], stat: Any) => ({ children, stat: toStat(stat) })),
+    );
+  }
+
+  setData(path: string, data: Buffer, version: number, cb: Callback<Stat>): void {
+    this.client.setData(
+      path,
+      data,
+      version,
+      this.wrap(path, cb, (stat: Any) => toStat(stat)),
+    );
+  }
+
+  multi(ops: readonly Op[], defaultAcl: readonly Acl[], cb: Callback<OpResult[]>): void {
+    const tx = this.client.transaction();
+    for (const op of ops) {
+      switch (op.op) {
+        case 'create':
+          tx.create(
+            op.path,
+            op.data ?? null,
+            toWireAcl(op.acl ?? defaultAcl),
+            MODES[op.mode ?? 'persistent'],
+          );
+          break;
+        case 'delete':
+          tx.remove(op.path, -1);
+          break;
+        case 'setData':
+          tx.setData(op.path, op.data, -1);
+          break;
+        case 'check':
+          tx.check(op.path, -1);
+          break;
+      }
+      // The package replaces version 0 with -1 (no check); put the caller's version back.
+      if (op.op !== 'create') tx.ops[tx.ops.length - 1].version = op.version ?? -1;
+    }
+    tx.commit((err: Any, results: Any[]) => {
+      if (err) {
+        const failed = results?.findIndex((r: Any) => r.type === OP.ERROR && r.err !== 0) ?? -1;
+        const path = failed >= 0 ? ops[failed]?.path : undefined;
+        const mapped = mapError(err, path);
+        Object.assign(mapped.error, { opIndex: failed });
+        cb({ ok: false, ...mapped });
+        return;
+      }
+      cb({
+        ok: true,
+        value: results.map((r: Any): OpResult => {
+          switch (r.type) {
+            case OP.CREATE:
+              return { op: 'create', path: r.path };
+            case OP.DELETE:
+              return { op: 'delete' };
+            case OP.SET_DATA:
+              return { op: 'setData', stat: toStat(r.stat) };
+            default:
+              return { op: 'check' };
+          }
+        }),
+      });
+    });
+  }
+
+  private wrap<T>(
+    path: string,
+    cb: Callback<T>,
+    map: (...args: Any[]) => T,
+  ): (err: Any, ...rest: Any[]) => void {
+    return (err, ...rest) => {
+      if (err) cb({ ok: false, ...mapError(err, path) });
+      else cb({ ok: true, value: map(...rest) });
+    };
+  }
+
+  private watcher(fn: (e: WatchEvent) => void): (event: Any) => void {
+    return (event) => {
+      const type = EVENT_TYPES[event.getType()];
+      if (type) fn({ type, path: event.getPath() });
+    };
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Every error the library throws, in one place.
+ *
+ * ZooKeeper's own result codes map to one class each (`ZkError` subclasses), so callers
+ * can tell them apart with `instanceof` or by `code`. Lock errors extend `LockError`.
+ */
+
+/** ZooKeeper's numeric result codes (server and client side), including those newer than 3.4. */
+export const ZkCode = {
+  OK: 0,
+  SYSTEM_ERROR: -1,
+  RUNTIME_INCONSISTENCY: -2,
+  DATA_INCONSISTENCY: -3,
+  CONNECTION_LOSS: -4,
+  MARSHALLING_ERROR: -5,
+  UNIMPLEMENTED: -6,
+  OPERATION_TIMEOUT: -7,
+  BAD_ARGUMENTS: -8,
+  NEW_CONFIG_NO_QUORUM: -13,
+  RECONFIG_IN_PROGRESS: -14,
+  UNKNOWN_SESSION: -12,
+  API_ERROR: -100,
+  NO_NODE: -101,
+  NO_AUTH: -102,
+  BAD_VERSION: -103,
+  NO_CHILDREN_FOR_EPHEMERALS: -108,
+  NODE_EXISTS: -110,
+  NOT_EMPTY: -111,
+  SESSION_EXPIRED: -112,
+  INVALID_CALLBACK: -113,
+  INVALID_ACL: -114,
+  AUTH_FAILED: -115,
+  SESSION_MOVED: -118,
+  NOT_READ_ONLY: -119,
+  EPHEMERAL_ON_LOCAL_SESSION: -120,
+  NO_WATCHER: -121,
+  REQUEST_TIMEOUT: -122,
+  RECONFIG_DISABLED: -123,
+  SESSION_CLOSED_REQUIRE_SASL_AUTH: -124,
+  QUOTA_EXCEEDED: -125,
+  THROTTLED_OP: -127,
+} as const;
+
+export type ZkCodeName = keyof typeof ZkCode;
+
+const codeNames = new Map<number, ZkCodeName>(
+  Object.entries(ZkCode).map(([name, code]) => [code, name as ZkCodeName]),
+);
+
+/** The name of a ZooKeeper result code, or `UNKNOWN(<code>)` for a code this library does not know. */
+export function zkCodeName(code: number): string {
+  return codeNames.get(code) ?? `UNKNOWN(${code})`;
+}
+
+export interface ZkErrorOptions {
+  path?: string | undefined;
+  cause?: unknown;
+}
+
+/** Base class of every error that carries a ZooKeeper result code. */
+export class ZkError extends Error {
+  override name = 'ZkError';
+  readonly code: number;
+  readonly codeName: string;
+  readonly path: string | undefined;
+
+  constructor(code: number, message?: string, opts: ZkErrorOptions = {}) {
+    const codeName = zkCodeName(code);
+    super(message ?? `${codeName}${opts.path ? ` at ${opts.path}` : ''}`, { cause: opts.cause });
+    this.code = code;
+    this.codeName = codeName;
+    this.path = opts.path;
+  }
+}
+
+/** The connection dropped before the answer came: the request may or may not have been applied. */
+export class ConnectionLossError extends ZkError {
+  override name = 'ConnectionLossError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.CONNECTION_LOSS, message, opts);
+  }
+}
+
+/** The session ended (expired, presumed expired, or replaced) before the request was answered. */
+export class SessionExpiredError extends ZkError {
+  override name = 'SessionExpiredError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.SESSION_EXPIRED, message, opts);
+  }
+}
+
+/** No answer within the request's deadline: the request may or may not have been applied. */
+export class OperationTimeoutError extends ZkError {
+  override name = 'OperationTimeoutError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.OPERATION_TIMEOUT, message, opts);
+  }
+}
+
+export class NoNodeError extends ZkError {
+  override name = 'NoNodeError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NO_NODE, message, opts);
+  }
+}
+
+export class NodeExistsError extends ZkError {
+  override name = 'NodeExistsError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NODE_EXISTS, message, opts);
+  }
+}
+
+export class NotEmptyError extends ZkError {
+  override name = 'NotEmptyError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NOT_EMPTY, message, opts);
+  }
+}
+
+export class BadVersionError extends ZkError {
+  override name = 'BadVersionError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.BAD_VERSION, message, opts);
+  }
+}
+
+export class NoAuthError extends ZkError {
+  override name = 'NoAuthError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NO_AUTH, message, opts);
+  }
+}
+
+export class AuthFailedError extends ZkError {
+  override name = 'AuthFailedError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.AUTH_FAILED, message, opts);
+  }
+}
+
+export class InvalidAclError extends ZkError {
+  override name = 'InvalidAclError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.INVALID_ACL, message, opts);
+  }
+}
+
+export class NoChildrenForEphemeralsError extends ZkError {
+  override name = 'NoChildrenForEphemeralsError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NO_CHILDREN_FOR_EPHEMERALS, message, opts);
+  }
+}
+
+const byCode = new Map<number, new (message?: string, opts?: ZkErrorOptions) => ZkError>([
+  [ZkCode.CONNECTION_LOSS, ConnectionLossError],
+  [ZkCode.SESSION_EXPIRED, SessionExpiredError],
+  [ZkCode.OPERATION_TIMEOUT, OperationTimeoutError],
+  [ZkCode.NO_NODE, NoNodeError],
+  [ZkCode.NODE_EXISTS, NodeExistsError],
+  [ZkCode.NOT_EMPTY, NotEmptyError],
+  [ZkCode.BAD_VERSION, BadVersionError],
+  [ZkCode.NO_AUTH, NoAuthError],
+  [ZkCode.AUTH_FAILED, AuthFailedError],
+  [ZkCode.INVALID_ACL, InvalidAclError],
+  [ZkCode.NO_CHILDREN_FOR_EPHEMERALS, NoChildrenForEphemeralsError],
+]);
+
+/** The typed error for a ZooKeeper result code; codes without their own class become a plain `ZkError`. */
+export function errorForCode(code: number, opts: ZkErrorOptions = {}): ZkError {
+  const Ctor = byCode.get(code);
+  return Ctor ? new Ctor(undefined, opts) : new ZkError(code, undefined, opts);
+}
+
+/** True for errors after which a request's outcome is unknown and a read may be retried. */
+export function isRetryableReadError(err: unknown): boolean {
+  return err instanceof ConnectionLossError || err instanceof OperationTimeoutError;
+}
+
+/** The client was closed (or closed while the call waited). */
+export class ClientClosedError extends Error {
+  override name = 'ClientClosedError';
+}
+
+/** `connect()` did not reach a server within its connect timeout. */
+export class ConnectTimeoutError extends Error {
+  override name = 'ConnectTimeoutError';
+}
+
+/** Base class of lock errors. */
+export class LockError extends Error {
+  override name = 'LockError';
+}
+
+/** `lock()` or `run()` did not acquire within the timeout. */
+export class LockTimeoutError extends LockError {
+  override name = 'LockTimeoutError';
+}
+
+/** A held lock was lost: the session ended, or our node was deleted by someone else. */
+export class LockLostError extends LockError {
+  override name = 'LockLostError';
+}
+
+/** The holder kept the lock past its lease without renewing; the library released it. */
+export class LeaseExpiredError extends LockLostError {
+  override name = 'LeaseExpiredError';
+}
+
+/** A release or renew by a task that does not hold the lock, or an upgrade from read to write. */
+export class LockUsageError extends LockError {
+  override name = 'LockUsageError';
+}

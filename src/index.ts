@@ -1,0 +1,27 @@
+/**
+ * zk-recipes: ZooKeeper recipes for Node.js.
+ *
+ * - `ZkClient`: one trustworthy session (liveness, safe deadline, transparent re-session).
+ * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
+ * - `ZkReadWriteLock`: shared readers, exclusive writer.
+ */
+
+export { monotonicNow } from './client/clock.js';
+export { type ConnectString, parseConnectString, type ServerAddress } from './client/connect-string.js';
+export * from './client/types.js';
+export * from './client/zk-client.js';
+export * from './errors.js';
+export {
+  type Contender,
+  type ContenderMode,
+  parseContender,
+  sortContenders,
+} from './recipes/locks/contenders.js';
+export {
+  type AcquireOptions,
+  LockHandle,
+  type Participant,
+  ZkLock,
+  type ZkLockEvents,
+  type ZkLockOptions,
+} from './recipes/locks/zk-lock.js';

@@ -1,0 +1,87 @@
+/**
+ * Lock node names and queue order: pure functions, shared by every lock kind.
+ *
+ * The nodes of one lock live in one directory. A contender's name ends in a marker and
+ * ZooKeeper's 10-digit sequence number; the sequence counter belongs to the directory, so
+ * sorting by it is creation order whatever the marker. Markers recognised:
+ *   Curator InterProcessMutex          `_c_<uuid>-lock-<seq>`          exclusive
+ *   Curator InterProcessReadWriteLock  `_c_<uuid>-__WRIT__<seq>`       exclusive
+ *                                      `_c_<uuid>-__READ__<seq>`       shared
+ *   Kazoo Lock / WriteLock             `<hex>__lock__<seq>`            exclusive
+ *   Kazoo ReadLock                     `<hex>__rlock__<seq>`           shared
+ * Any other child is not a contender and is ignored.
+ */
+
+export type ContenderMode = 'exclusive' | 'shared';
+
+export interface Contender {
+  /** The child's name (not the full path). */
+  name: string;
+  sequence: number;
+  mode: ContenderMode;
+}
+
+const PATTERN = /(-lock-|-__WRIT__|-__READ__|__lock__|__rlock__)(\d{10})$/;
+
+/** Parses one child name; undefined when it is not a lock contender. */
+export function parseContender(name: string): Contender | undefined {
+  const m = PATTERN.exec(name);
+  if (!m) return undefined;
+  const marker = m[1]!;
+  const mode: ContenderMode = marker === '-__READ__' || marker === '__rlock__' ? 'shared' : 'exclusive';
+  return { name, sequence: Number(m[2]), mode };
+}
+
+/** The contenders among `children`, in queue order (by sequence, then name for a stable order). */
+export function sortContenders(children: readonly string[]): Contender[] {
+  const out: Contender[] = [];
+  for (const child of children) {
+    const c = parseContender(child);
+    if (c) out.push(c);
+  }
+  return out.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** What a lock kind decides from the queue: we hold, or we wait for one node to go. */
+export type Decision = { held: true } | { held: false; watch: Contender };
+
+/**
+ * The predicate of a lock kind (Curator's lock driver): given the sorted queue and our index,
+ * hold or name the one node to watch. `ignore` holds nodes of our own task (a write node that
+ * a downgrading reader must not wait for).
+ */
+export type LockPredicate = (
+  queue: readonly Contender[],
+  ourIndex: number,
+  ignore: ReadonlySet<string>,
+) => Decision;
+
+/** Exclusive (mutex, writer): hold when first; otherwise watch the immediate predecessor. */
+export const exclusivePredicate: LockPredicate = (queue, ourIndex, ignore) => {
+  for (let i = ourIndex - 1; i >= 0; i--) {
+    const c = queue[i]!;
+    if (!ignore.has(c.name)) return { held: false, watch: c };
+  }
+  return { held: true };
+};
+
+/** Shared (reader): hold when no exclusive node precedes ours; otherwise watch the nearest one that does. */
+export const sharedPredicate: LockPredicate = (queue, ourIndex, ignore) => {
+  for (let i = ourIndex - 1; i >= 0; i--) {
+    const c = queue[i]!;
+    if (c.mode === 'exclusive' && !ignore.has(c.name)) return { held: false, watch: c };
+  }
+  return { held: true };
+};
+
+/** The nodes a forced acquire must remove so that the predicate holds. */
+export function blockersAhead(
+  queue: readonly Contender[],
+  ourIndex: number,
+  mode: ContenderMode,
+  ignore: ReadonlySet<string>,
+): Contender[] {
+  return queue
+    .slice(0, ourIndex)
+    .filter((c) => !ignore.has(c.name) && (mode === 'exclusive' || c.mode === 'exclusive'));
+}

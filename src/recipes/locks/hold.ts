@@ -1,0 +1,164 @@
+/**
+ * A granted lock: our node at the head of the queue, watched until it is released or lost.
+ *
+ * Loss is detected from every direction and always reaches `signal` first:
+ * - the client reports the session lost/expired/replaced/closed (before ZooKeeper can grant
+ *   our lock to anyone else: the client's deadline has a safety margin);
+ * - our node is deleted by someone else (a forced acquire), seen through its watch;
+ * - after a reconnect our node is no longer ours (verified);
+ * - the lease (when one was asked for) ran out without renew().
+ */
+import { monotonicNow } from '../../client/clock.js';
+import type { Logger } from '../../client/types.js';
+import type { ZkClient } from '../../client/zk-client.js';
+import { LeaseExpiredError, LockLostError } from '../../errors.js';
+import type { LockQueue, OwnNode } from './lock-queue.js';
+
+/** Curator's Revoker writes this into the holder's node. */
+export const REVOKE_MESSAGE = '__REVOKE__';
+
+export interface HoldCallbacks {
+  lost(hold: Hold, reason: LockLostError): void;
+  revocationRequested(hold: Hold): void;
+  suspended(hold: Hold): void;
+}
+
+export class Hold {
+  count = 1;
+  readonly fencingToken: bigint;
+  readonly acquiredAt = monotonicNow();
+  private readonly controller = new AbortController();
+  private leaseMs: number | undefined;
+  private leaseDeadline = Number.POSITIVE_INFINITY;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private readonly unsubscribe: (() => void)[] = [];
+  private ended = false;
+
+  constructor(
+    readonly node: OwnNode,
+    fencingToken: bigint,
+    private readonly client: ZkClient,
+    private readonly queue: LockQueue,
+    private readonly logger: Logger,
+    private readonly callbacks: HoldCallbacks,
+    lease: number | undefined,
+  ) {
+    this.fencingToken = fencingToken;
+    if (lease !== undefined) this.renew(lease);
+    this.watch();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get active(): boolean {
+    return !this.ended;
+  }
+
+  get path(): string {
+    return this.node.path;
+  }
+
+  /** Monotonic ms until which the hold is certain: the session's safe deadline, capped by the lease. */
+  get validUntil(): number {
+    if (this.ended) return 0;
+    return Math.min(this.client.validUntil, this.leaseDeadline);
+  }
+
+  /** Extends the lease to `ms` from now (default: the lease asked for at acquire). */
+  renew(ms?: number): void {
+    const lease = ms ?? this.leaseMs;
+    if (lease === undefined) return;
+    this.leaseMs = lease;
+    this.leaseDeadline = monotonicNow() + lease;
+    clearTimeout(this.leaseTimer);
+    this.leaseTimer = setTimeout(() => {
+      this.logger.warn(`[zk-recipes] lease of ${this.node.path} expired after ${lease} ms; releasing`);
+      const reason = new LeaseExpiredError(
+        `the lease of ${lease} ms on ${this.node.path} expired without renew()`,
+      );
+      this.lose(reason);
+      void this.queue.remove(this.node).catch(() => {});
+    }, lease);
+  }
+
+  private watch(): void {
+    const owner = this.node.sessionOwner;
+    const sessionGone = (why: string) => () =>
+      this.lose(new LockLostError(`lock ${this.node.path} lost: ${why}`));
+    const onLost = sessionGone('the ZooKeeper session was lost');
+    const onClosed = sessionGone('the client was closed');
+    const onSession = () => this.client.sessionOwner !== owner && onLost();
+    const onSuspended = () => this.callbacks.suspended(this);
+    const onReconnected = () => void this.verify();
+    this.client.on('lost', onLost);
+    this.client.on('expired', onLost);
+    this.client.on('session', onSession);
+    this.client.on('closed', onClosed);
+    this.client.on('suspended', onSuspended);
+    this.client.on('reconnected', onReconnected);
+    this.unsubscribe.push(() => {
+      this.client.off('lost', onLost);
+      this.client.off('expired', onLost);
+      this.client.off('session', onSession);
+      this.client.off('closed', onClosed);
+      this.client.off('suspended', onSuspended);
+      this.client.off('reconnected', onReconnected);
+    });
+    this.unsubscribe.push(
+      this.node.onEvent((e) => {
+        if (e.type === 'nodeDeleted')
+          this.lose(new LockLostError(`lock node ${this.node.path} was deleted by someone else`));
+        else if (e.type === 'sessionEnded') onLost();
+        else if (e.type === 'nodeDataChanged') void this.checkRevoke();
+      }),
+    );
+    if (this.client.state === 'lost' || this.client.state === 'closed' || this.client.sessionOwner !== owner)
+      onLost();
+  }
+
+  /** After a reconnect: is our node still there and still ours? */
+  private async verify(): Promise<void> {
+    try {
+      const stat = await this.client.exists(this.node.path);
+      if (!stat || stat.ephemeralOwner !== this.node.sessionOwner) {
+        this.lose(new LockLostError(`lock node ${this.node.path} is no longer ours after reconnecting`));
+      }
+    } catch (e) {
+      this.logger.debug(`[zk-recipes] could not verify ${this.node.path} after reconnect`, e);
+    }
+  }
+
+  private async checkRevoke(): Promise<void> {
+    try {
+      const { data } = await this.client.getData(this.node.path);
+      if (data.toString('utf8') === REVOKE_MESSAGE && !this.ended) this.callbacks.revocationRequested(this);
+    } catch {
+      // the node is gone or the session is: the deletion watch reports that
+    }
+  }
+
+  /** The lock is lost: abort the signal first, then tell the owner. */
+  lose(reason: LockLostError): void {
+    if (this.ended) return;
+    this.stop();
+    this.logger.warn(`[zk-recipes] ${reason.message}`);
+    this.controller.abort(reason);
+    this.callbacks.lost(this, reason);
+  }
+
+  /** Releases for good: stops watching and deletes the node (and the directory when empty). */
+  async release(): Promise<void> {
+    if (this.ended) return;
+    this.stop();
+    await this.queue.remove(this.node);
+  }
+
+  private stop(): void {
+    this.ended = true;
+    this.count = 0;
+    clearTimeout(this.leaseTimer);
+    for (const u of this.unsubscribe.splice(0)) u();
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * The one queue algorithm behind every lock kind (Curator's LockInternals, in spirit):
+ * create an EPHEMERAL_SEQUENTIAL node, read the queue, ask the kind's predicate whether we
+ * hold, otherwise watch the one node it names and look again when that node goes.
+ *
+ * Round trips are pipelined: the queue is read right behind the create, and our own node's
+ * stat (its czxid is the fencing token) and watch right behind the create's answer.
+ */
+import { randomUUID } from 'node:crypto';
+import { monotonicNow } from '../../client/clock.js';
+import { basename, joinPath } from '../../client/paths.js';
+import type { Logger, Stat, WatchEvent } from '../../client/types.js';
+import type { ZkClient } from '../../client/zk-client.js';
+import {
+  ConnectTimeoutError,
+  isRetryableReadError,
+  NoAuthError,
+  NoNodeError,
+  SessionExpiredError,
+  ZkCode,
+  ZkError,
+} from '../../errors.js';
+import { blockersAhead, type ContenderMode, type LockPredicate, sortContenders } from './contenders.js';
+
+/** What distinguishes one lock kind from another: its node marker and its predicate. */
+export interface LockKind {
+  /** Curator's marker: '-lock-' (mutex), '-__WRIT__' (writer), '-__READ__' (reader). */
+  marker: string;
+  mode: ContenderMode;
+  predicate: LockPredicate;
+}
+
+export interface QueueAcquireOptions {
+  /** ms; undefined waits forever, 0 tries once without queueing. */
+  timeout: number | undefined;
+  signal: AbortSignal | undefined;
+  force: boolean;
+  /** Node names of our own task that the predicate must not wait for. */
+  ignore: () => ReadonlySet<string>;
+  /** Grant at once once our node exists (a downgrade: the task holds the write lock). */
+  grantAtOnce: () => boolean;
+}
+
+/** Our own contender node: its path, its session, its stat, and what happens to it. */
+export class OwnNode {
+  readonly name: string;
+  /** Resolves our node's stat (null when already gone); re-armed after each data change. */
+  stat: Promise<Stat | null>;
+  private readonly listeners = new Set<(e: WatchEvent) => void>();
+
+  constructor(
+    private readonly client: ZkClient,
+    readonly path: string,
+    readonly sessionOwner: bigint,
+  ) {
+    this.name = basename(path);
+    this.stat = this.arm();
+  }
+
+  onEvent(fn: (e: WatchEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private arm(): Promise<Stat | null> {
+    const p = this.client.exists(this.path, { watch: (e) => this.dispatch(e) });
+    p.catch(() => {}); // read by whoever needs it; a failure here must not go unhandled
+    return p;
+  }
+
+  private dispatch(e: WatchEvent): void {
+    if (e.type === 'nodeDataChanged' || e.type === 'nodeCreated') this.stat = this.arm();
+    for (const l of [...this.listeners]) l(e);
+  }
+}
+
+export class LockQueue {
+  constructor(
+    readonly client: ZkClient,
+    readonly dir: string,
+    readonly data: Buffer,
+    readonly logger: Logger,
+  ) {}
+
+  /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */
+  async acquire(kind: LockKind, opts: QueueAcquireOptions): Promise<OwnNode | null> {
+    const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
+    const uuid = randomUUID();
+    const prefix = `_c_${uuid}${kind.marker}`;
+    let node: OwnNode | undefined;
+    let children: string[] | undefined;
+    try {
+      for (;;) {
+        opts.signal?.throwIfAborted();
+        if (!(await this.ensureSession(deadline, opts.signal))) return await this.giveUp(node);
+        if (node && node.sessionOwner !== this.client.sessionOwner) node = undefined; // gone with its session
+        if (!node) {
+          if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore());
+          const created = await this.createNode(prefix, uuid, deadline, opts.signal);
+          if (!created) return await this.giveUp(undefined);
+          ({ node, children } = created);
+          if (opts.grantAtOnce()) return await this.confirm(node);
+        }
+        const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
+        children = undefined;
+        const ourIndex = queue.findIndex((c) => c.name === node!.name);
+        if (ourIndex < 0) {
+          // Our node is gone (deleted by a forced acquire, or its session ended): queue again.
+          this.logger.debug(`[zk-recipes] ${node.path} vanished while waiting; queueing again`);
+          node = undefined;
+          continue;
+        }
+        // A node of ours from an earlier session or a lost create reply must not block us.
+        const stale = queue.filter((c, i) => i < ourIndex && c.name.includes(uuid));
+        if (stale.length > 0) {
+          await Promise.allSettled(stale.map((c) => this.client.delete(joinPath(this.dir, c.name))));
+          continue;
+        }
+        if (
+          opts.force &&
+          (await this.forceClear(kind, new Set([node.name]), ourIndex, opts.ignore(), queue))
+        ) {
+          continue;
+        }
+        const decision = kind.predicate(queue, ourIndex, opts.ignore());
+        if (decision.held) return await this.confirm(node);
+        if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
+        await this.waitGone(joinPath(this.dir, decision.watch.name), node, deadline, opts.signal);
+      }
+    } catch (e) {
+      await this.giveUp(node);
+      throw e;
+    }
+  }
+
+  /** Our node is first for its kind: make sure it is ours and alive, and learn its czxid. */
+  private async confirm(node: OwnNode): Promise<OwnNode | null> {
+    const stat = await node.stat;
+    if (!stat || stat.ephemeralOwner !== this.client.sessionOwner) {
+      throw new SessionExpiredError(`lock node ${node.path} vanished as it was granted`, { path: node.path });
+    }
+    return node;
+  }
+
+  private async ensureSession(deadline: number, signal: AbortSignal | undefined): Promise<boolean> {
+    if (this.client.state === 'connected') return true;
+    const remaining = deadline - monotonicNow();
+    if (remaining <= 0) return false;
+    try {
+      await this.client.connect({ signal, timeout: Math.min(remaining, 2 ** 31 - 1) });
+      return true;
+    } catch (e) {
+      if (e instanceof ConnectTimeoutError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Creates our node, with the queue read pipelined behind it. A lost reply is resolved by
+   * looking for our uuid (Curator's protected mode): the create may have happened.
+   */
+  private async createNode(
+    prefix: string,
+    uuid: string,
+    deadline: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ node: OwnNode; children: string[] | undefined } | null> {
+    const path = joinPath(this.dir, prefix);
+    for (;;) {
+      signal?.throwIfAborted();
+      if (!(await this.ensureSession(deadline, signal))) return null;
+      const owner = this.client.sessionOwner!;
+      const created = this.client.create(path, this.data, { mode: 'ephemeral-sequential' });
+      const children = this.client.getChildren(this.dir).catch(() => undefined);
+      try {
+        const node = new OwnNode(this.client, await created, owner);
+        return { node, children: await children };
+      } catch (e) {
+        await children;
+        if (e instanceof NoNodeError) {
+          await this.client.mkdirp(this.dir);
+          continue;
+        }
+        if (!isRetryableReadError(e) && !(e instanceof SessionExpiredError)) throw e;
+        const found = await this.findByUuid(uuid).catch(() => undefined);
+        if (found) {
+          const stat = await this.client.exists(found).catch(() => undefined);
+          if (stat && stat.ephemeralOwner === this.client.sessionOwner) {
+            return { node: new OwnNode(this.client, found, stat.ephemeralOwner), children: undefined };
+          }
+          if (stat) await this.client.delete(found).catch(() => {}); // an earlier session's node
+        }
+        if (monotonicNow() >= deadline) return null;
+      }
+    }
+  }
+
+  private async findByUuid(uuid: string): Promise<string | undefined> {
+    const children = await this.client.getChildren(this.dir);
+    const name = children.find((c) => c.includes(uuid));
+    return name === undefined ? undefined : joinPath(this.dir, name);
+  }
+
+  /**
+   * Forced acquire: deletes the nodes the predicate would wait for. Before our node exists
+   * (ourIndex -1) this also proves we may delete here, so a NoAuth leaves nothing behind.
+   * Returns true when it deleted something.
+   */
+  private async forceClear(
+    kind: LockKind,
+    own: ReadonlySet<string>,
+    ourIndex: number,
+    ignore: ReadonlySet<string>,
+    known?: ReturnType<typeof sortContenders>,
+  ): Promise<boolean> {
+    let queue = known;
+    if (!queue) {
+      try {
+        queue = sortContenders(await this.client.getChildren(this.dir));
+      } catch (e) {
+        if (e instanceof NoNodeError) return false;
+        throw e;
+      }
+    }
+    const skip = new Set([...own, ...ignore]);
+    const victims = blockersAhead(queue, ourIndex < 0 ? queue.length : ourIndex, kind.mode, skip);
+    if (victims.length === 0) return false;
+    const results = await Promise.allSettled(
+      victims.map((v) => this.client.delete(joinPath(this.dir, v.name))),
+    );
+    for (const r of results) {
+      if (r.status === 'rejected' && !(r.reason instanceof NoNodeError)) {
+        if (r.reason instanceof NoAuthError) {
+          throw new NoAuthError(`forced acquire needs DELETE permission on ${this.dir}`, {
+            path: this.dir,
+            cause: r.reason,
+          });
+        }
+        throw r.reason;
+      }
+    }
+    this.logger.warn(`[zk-recipes] forced acquire removed ${victims.map((v) => v.name).join(', ')}`);
+    return true;
+  }
+
+  /** Resolves when `path` is gone or changed, our own node changed, the deadline passed or the signal aborted. */
+  private waitGone(
+    path: string,
+    own: OwnNode,
+    deadline: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', finish);
+        offOwn();
+        resolve();
+      };
+      const remaining = deadline - monotonicNow();
+      const timer = Number.isFinite(remaining) ? setTimeout(finish, Math.max(0, remaining)) : undefined;
+      signal?.addEventListener('abort', finish, { once: true });
+      const offOwn = own.onEvent((e) => e.type !== 'nodeDataChanged' && finish());
+      // getData, not exists: an exists watch on a node already gone would stay registered.
+      this.client.getData(path, { watch: finish }).then(undefined, finish);
+    });
+  }
+
+  /** Leaves the queue: deletes our node (if any) and the lock directory when it is empty. */
+  private async giveUp(node: OwnNode | undefined): Promise<null> {
+    if (node) await this.remove(node);
+    return null;
+  }
+
+  /**
+   * Deletes our node and, right behind it, the directory if that leaves it empty. When the
+   * delete's outcome is unknown (connection loss) it is retried in the background for as
+   * long as the node's session lives, so no orphan blocks the queue.
+   */
+  async remove(node: OwnNode): Promise<void> {
+    const del = this.client.delete(node.path);
+    const dirGone = this.client.deleteIfEmpty(this.dir).catch(() => false);
+    try {
+      await del;
+    } catch (e) {
+      if (!(e instanceof NoNodeError) && !(e instanceof ZkError && e.code === ZkCode.SESSION_EXPIRED)) {
+        if (
+          e instanceof ZkError &&
+          (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT)
+        ) {
+          this.logger.warn(
+            `[zk-recipes] delete of ${node.path} failed (${e.message}); retrying in the background`,
+          );
+          this.retryRemove(node, 1);
+        } else {
+          this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
+          throw e;
+        }
+      }
+    }
+    await dirGone;
+  }
+
+  private retryRemove(node: OwnNode, attempt: number): void {
+    const delay = Math.min(1000, 50 * 2 ** attempt);
+    setTimeout(async () => {
+      if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return; // gone with its session
+      try {
+        await this.client.delete(node.path);
+        await this.client.deleteIfEmpty(this.dir).catch(() => false);
+      } catch (e) {
+        if (
+          e instanceof ZkError &&
+          (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT)
+        ) {
+          this.retryRemove(node, attempt + 1);
+        }
+      }
+    }, delay);
+  }
+
+  /** The queue in order: each contender's node path, identifier (node data) and mode. */
+  async contenders(): Promise<{ path: string; identifier: string; mode: ContenderMode; sequence: number }[]> {
+    let children: string[];
+    try {
+      children = await this.client.getChildren(this.dir);
+    } catch (e) {
+      if (e instanceof NoNodeError) return [];
+      throw e;
+    }
+    const queue = sortContenders(children);
+    const data = await Promise.all(
+      queue.map((c) =>
+        this.client.getData(joinPath(this.dir, c.name)).then(
+          (r) => r.data.toString('utf8'),
+          (e) => (e instanceof NoNodeError ? undefined : Promise.reject(e)),
+        ),
+      ),
+    );
+    return queue.flatMap((c, i) =>
+      data[i] === undefined
+        ? []
+        : [{ path: joinPath(this.dir, c.name), identifier: data[i]!, mode: c.mode, sequence: c.sequence }],
+    );
+  }
+}

@@ -1,0 +1,417 @@
+/**
+ * ZkLock: a distributed mutex on ZooKeeper, node-compatible with Curator's InterProcessMutex.
+ *
+ *   const lock = new ZkLock(client, 'test');        // contenders live under /locks/test
+ *   if (await lock.acquire(20_000)) {
+ *     try { await work(lock.fencingToken, lock.signal); } finally { await lock.release(); }
+ *   }
+ *   await lock.run(async (signal) => work(signal), { timeout: 5_000 });
+ *   { await using h = await lock.lock({ timeout: 5_000 }); await work(h.fencingToken); }
+ *
+ * Who holds: inside `run(fn)` the hold belongs to fn's async call tree (nested acquire/run/lock
+ * only count); outside any run(), plain acquire()/release() count per ZkLock object, and each
+ * `lock()` handle is its own hold. See docs/locks.md.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { monotonicNow } from '../../client/clock.js';
+import { describe, joinPath, validatePath } from '../../client/paths.js';
+import type { Logger } from '../../client/types.js';
+import type { ZkClient } from '../../client/zk-client.js';
+import { ClientClosedError, type LockLostError, LockTimeoutError, LockUsageError } from '../../errors.js';
+import { exclusivePredicate } from './contenders.js';
+import { Hold, REVOKE_MESSAGE } from './hold.js';
+import { type LockKind, LockQueue } from './lock-queue.js';
+
+export interface ZkLockOptions {
+  /** Parent of all lock directories (default '/locks'); created when missing. */
+  root?: string;
+  /** Stored as our node's data and shown by `contenders()` (default `<hostname>:<pid>`). */
+  identifier?: string;
+  /** Defaults to the client's logger. */
+  logger?: Logger;
+}
+
+export interface AcquireOptions {
+  /** ms to wait; undefined waits as long as it takes, 0 tries once without queueing. */
+  timeout?: number;
+  /** Aborting gives up (the acquire rejects with the signal's reason) and leaves the queue. */
+  signal?: AbortSignal;
+  /** ms the hold may last without `renew()`; past it the library releases and aborts `signal`. */
+  lease?: number;
+  /** Delete the nodes ahead of ours (their holders' signals abort) and take the lock. */
+  force?: boolean;
+}
+
+export interface ZkLockEvents {
+  acquired: [info: { path: string; fencingToken: bigint }];
+  released: [info: { path: string }];
+  lost: [reason: LockLostError];
+  /** The client is suspended: the hold is uncertain until it reconnects (see `validUntil`). */
+  suspended: [];
+  /** Someone asked the holder to let go (Curator's Revoker, or `ZkLock.requestRevoke`). */
+  revocationRequested: [info: { path: string }];
+}
+
+export interface Participant {
+  path: string;
+  identifier: string;
+  mode: 'exclusive' | 'shared';
+  sequence: number;
+}
+
+/** @internal How a lock kind plugs into ZkLock (the read/write lock uses it). */
+export interface LockRules {
+  kind: LockKind;
+  /** Throws when this acquire must be refused at once (an upgrade). */
+  check?(): void;
+  /** Node names of our own task that must not block this acquire. */
+  ignore?(): ReadonlySet<string>;
+  /** Grant without waiting (a downgrade). */
+  grantAtOnce?(): boolean;
+}
+
+export const MUTEX_KIND: LockKind = { marker: '-lock-', mode: 'exclusive', predicate: exclusivePredicate };
+
+const NOT_HELD = AbortSignal.abort(new LockUsageError('the lock is not held'));
+const EMPTY: ReadonlySet<string> = new Set();
+const MAX_NAME = 1000;
+
+export class ZkLock extends EventEmitter<ZkLockEvents> {
+  readonly name: string;
+  /** The lock's directory: `<root>/<name>`. */
+  readonly path: string;
+  readonly identifier: string;
+  private readonly client: ZkClient;
+  private readonly queue: LockQueue;
+  private readonly logger: Logger;
+  private readonly rules: LockRules;
+  private readonly scope = new AsyncLocalStorage<Hold>();
+  private objectHold: Hold | undefined;
+  private objectAcquiring: Promise<unknown> | undefined;
+
+  constructor(client: ZkClient, name: string, options: ZkLockOptions = {}, rules?: LockRules) {
+    super();
+    if (!client || typeof client.create !== 'function') {
+      throw new TypeError(`client must be a ZkClient, got ${describe(client)}`);
+    }
+    validateLockName(name);
+    const root = options.root ?? '/locks';
+    validatePath(root, 'root');
+    const identifier = options.identifier ?? `${hostname()}:${process.pid}`;
+    if (typeof identifier !== 'string') {
+      throw new TypeError(`identifier must be a string, got ${describe(identifier)}`);
+    }
+    this.client = client;
+    this.name = name;
+    this.path = joinPath(root, name);
+    this.identifier = identifier;
+    this.logger = options.logger ?? client.logger;
+    this.rules = rules ?? { kind: MUTEX_KIND };
+    this.queue = new LockQueue(client, this.path, Buffer.from(identifier, 'utf8'), this.logger);
+  }
+
+  /** Curator-compatible revocation request: writes `__REVOKE__` into a holder's node. */
+  static async requestRevoke(client: ZkClient, nodePath: string): Promise<void> {
+    await client.setData(nodePath, Buffer.from(REVOKE_MESSAGE));
+  }
+
+  // ── Acquire and release ────────────────────────────────────────────────────
+
+  /**
+   * Resolves true once held, false when `timeout` passed first. Reentrant: inside run(), or
+   * when this object already holds through acquire(), it only counts.
+   */
+  async acquire(timeoutOrOptions?: number | AcquireOptions): Promise<boolean> {
+    const opts = normalizeOptions(timeoutOrOptions);
+    const scoped = this.scope.getStore();
+    if (scoped) return this.reenter(scoped);
+    const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
+    // Plain acquire()s on one object form one hold: a second waits for the first.
+    while (this.objectAcquiring) {
+      await this.objectAcquiring.catch(() => {});
+    }
+    if (this.objectHold?.active) return this.reenter(this.objectHold);
+    const remaining = deadline - monotonicNow();
+    const attempt = this.acquireHold({
+      ...opts,
+      timeout: Number.isFinite(remaining) ? Math.max(0, remaining) : undefined,
+    });
+    this.objectAcquiring = attempt;
+    try {
+      const hold = await attempt;
+      if (!hold) return false;
+      this.objectHold = hold;
+      return true;
+    } finally {
+      this.objectAcquiring = undefined;
+    }
+  }
+
+  /** Resolves a handle (usable with `await using`) or rejects with LockTimeoutError. */
+  async lock(timeoutOrOptions?: number | AcquireOptions): Promise<LockHandle> {
+    const opts = normalizeOptions(timeoutOrOptions);
+    const scoped = this.scope.getStore();
+    if (scoped) {
+      this.reenter(scoped);
+      return new LockHandle(this, scoped);
+    }
+    const hold = await this.acquireHold(opts);
+    if (!hold) throw this.timeoutError(opts.timeout);
+    return new LockHandle(this, hold);
+  }
+
+  /** Acquires, runs `fn(signal)` holding the lock, releases; resolves fn's result or rejects with its error. */
+  async run<T>(
+    fn: (signal: AbortSignal) => T | Promise<T>,
+    timeoutOrOptions?: number | AcquireOptions,
+  ): Promise<T> {
+    if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${describe(fn)}`);
+    const opts = normalizeOptions(timeoutOrOptions);
+    const scoped = this.scope.getStore();
+    if (scoped) {
+      this.reenter(scoped);
+      try {
+        return await fn(scoped.signal);
+      } finally {
+        await this.releaseHold(scoped);
+      }
+    }
+    const hold = await this.acquireHold(opts);
+    if (!hold) throw this.timeoutError(opts.timeout);
+    try {
+      return await this.scope.run(hold, () => fn(hold.signal));
+    } finally {
+      await this.releaseHold(hold);
+    }
+  }
+
+  /**
+   * Releases one acquire() of the current task. A lock already lost releases quietly; a
+   * task that does not hold it gets a LockUsageError.
+   */
+  async release(): Promise<void> {
+    const scoped = this.scope.getStore();
+    if (scoped) {
+      if (scoped.active && scoped.count <= 1) {
+        throw new LockUsageError(`release() without a matching acquire() inside run() on ${this.path}`);
+      }
+      return this.releaseHold(scoped);
+    }
+    const hold = this.objectHold;
+    if (!hold) throw new LockUsageError(`release() of ${this.path} by a task that does not hold it`);
+    if (!hold.active) {
+      this.objectHold = undefined; // lost earlier: nothing left to release
+      return;
+    }
+    await this.releaseHold(hold);
+  }
+
+  /** Extends the current hold's lease (to `ms` from now, default: the lease it was acquired with). */
+  renew(ms?: number): void {
+    if (ms !== undefined) positiveMs('lease', ms);
+    const hold = this.currentHold();
+    if (!hold?.active) throw new LockUsageError(`renew() of ${this.path}, which this task does not hold`);
+    hold.renew(ms);
+  }
+
+  // ── State of the current task's hold ───────────────────────────────────────
+
+  get isAcquired(): boolean {
+    return this.currentHold()?.active ?? false;
+  }
+
+  /** The czxid of our node: strictly greater for every later holder. Undefined when not held. */
+  get fencingToken(): bigint | undefined {
+    const h = this.currentHold();
+    return h?.active ? h.fencingToken : undefined;
+  }
+
+  /** Aborts with LockLostError (or LeaseExpiredError) when the hold is lost. */
+  get signal(): AbortSignal {
+    return this.currentHold()?.signal ?? NOT_HELD;
+  }
+
+  /** Our node's path while held. */
+  get nodePath(): string | undefined {
+    const h = this.currentHold();
+    return h?.active ? h.path : undefined;
+  }
+
+  /** Monotonic ms (see monotonicNow) until which the hold is certain; 0 when not held. */
+  get validUntil(): number {
+    return this.currentHold()?.validUntil ?? 0;
+  }
+
+  /** ms the hold is still certain for; 0 when not held. */
+  remaining(): number {
+    return Math.max(0, this.validUntil - monotonicNow());
+  }
+
+  /** Identifiers of all contenders, holder first. */
+  async contenders(): Promise<string[]> {
+    return (await this.queue.contenders()).map((c) => c.identifier);
+  }
+
+  /** Full paths of all contender nodes, holder first. */
+  async participantNodes(): Promise<string[]> {
+    return (await this.queue.contenders()).map((c) => c.path);
+  }
+
+  /** Every contender with its identifier, mode and sequence, in queue order. */
+  participants(): Promise<Participant[]> {
+    return this.queue.contenders();
+  }
+
+  // ── Internals shared with LockHandle and the read/write lock ───────────────
+
+  /** @internal The hold of the current task: its run() scope, else this object's acquire() hold. */
+  currentHold(): Hold | undefined {
+    return this.scope.getStore() ?? this.objectHold;
+  }
+
+  /** @internal */
+  async releaseHold(hold: Hold): Promise<void> {
+    if (!hold.active) {
+      if (this.objectHold === hold) this.objectHold = undefined;
+      return;
+    }
+    hold.count -= 1;
+    if (hold.count > 0) return;
+    if (this.objectHold === hold) this.objectHold = undefined;
+    await hold.release();
+    this.emit('released', { path: hold.path });
+  }
+
+  private reenter(hold: Hold): true {
+    if (!hold.active) throw hold.signal.reason;
+    hold.count += 1;
+    return true;
+  }
+
+  private async acquireHold(opts: AcquireOptions): Promise<Hold | undefined> {
+    if (this.client.state === 'closed')
+      throw new ClientClosedError(`cannot acquire ${this.path}: the client is closed`);
+    this.rules.check?.();
+    const node = await this.queue.acquire(this.rules.kind, {
+      timeout: opts.timeout,
+      signal: opts.signal,
+      force: opts.force ?? false,
+      ignore: this.rules.ignore ?? (() => EMPTY),
+      grantAtOnce: this.rules.grantAtOnce ?? (() => false),
+    });
+    if (!node) return undefined;
+    const stat = await node.stat;
+    const hold = new Hold(
+      node,
+      stat!.czxid,
+      this.client,
+      this.queue,
+      this.logger,
+      {
+        lost: (_h, reason) => this.emit('lost', reason),
+        revocationRequested: (h) => this.emit('revocationRequested', { path: h.path }),
+        suspended: () => this.emit('suspended'),
+      },
+      opts.lease,
+    );
+    this.logger.debug(`[zk-recipes] acquired ${node.path} (fencing token ${hold.fencingToken})`);
+    this.emit('acquired', { path: node.path, fencingToken: hold.fencingToken });
+    return hold;
+  }
+
+  private timeoutError(timeout: number | undefined): LockTimeoutError {
+    return new LockTimeoutError(`could not acquire ${this.path} within ${timeout} ms`);
+  }
+}
+
+/** One hold from `lock()`: release it, or let `await using` release it. */
+export class LockHandle {
+  private released = false;
+
+  constructor(
+    private readonly lock: ZkLock,
+    private readonly hold: Hold,
+  ) {}
+
+  get fencingToken(): bigint {
+    return this.hold.fencingToken;
+  }
+
+  get signal(): AbortSignal {
+    return this.hold.signal;
+  }
+
+  get path(): string {
+    return this.hold.path;
+  }
+
+  get isAcquired(): boolean {
+    return !this.released && this.hold.active;
+  }
+
+  get validUntil(): number {
+    return this.released ? 0 : this.hold.validUntil;
+  }
+
+  remaining(): number {
+    return Math.max(0, this.validUntil - monotonicNow());
+  }
+
+  renew(ms?: number): void {
+    if (ms !== undefined) positiveMs('lease', ms);
+    if (!this.isAcquired) throw new LockUsageError(`renew() of ${this.path}, which is not held`);
+    this.hold.renew(ms);
+  }
+
+  /** Releases this handle's hold; a second call is a no-op. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.lock.releaseHold(this.hold);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.release();
+  }
+}
+
+export function validateLockName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name === '') {
+    throw new TypeError(`lock name must be a non-empty string, got ${describe(name)}`);
+  }
+  if (name.includes('/')) throw new TypeError(`lock name ${JSON.stringify(name)} must not contain '/'`);
+  if (name.includes('\0')) throw new TypeError(`lock name ${JSON.stringify(name)} must not contain NUL`);
+  if (name === '.' || name === '..') throw new TypeError(`lock name ${JSON.stringify(name)} is not allowed`);
+  if (name.length > MAX_NAME) {
+    throw new TypeError(`lock name is ${name.length} characters; the limit is ${MAX_NAME}`);
+  }
+  validatePath(`/${name}`, 'lock name');
+}
+
+function positiveMs(what: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+    throw new RangeError(`${what} must be a positive number of ms, got ${describe(v)}`);
+  }
+  return v;
+}
+
+function normalizeOptions(arg: number | AcquireOptions | undefined): AcquireOptions {
+  if (arg !== undefined && typeof arg !== 'number' && (arg === null || typeof arg !== 'object')) {
+    throw new TypeError(`expected a timeout in ms or an options object, got ${describe(arg)}`);
+  }
+  const opts: AcquireOptions = typeof arg === 'object' ? { ...arg } : { timeout: arg };
+  if (opts.timeout !== undefined) {
+    if (typeof opts.timeout !== 'number' || Number.isNaN(opts.timeout) || opts.timeout < 0) {
+      throw new RangeError(`timeout must be a non-negative number of ms, got ${describe(opts.timeout)}`);
+    }
+    if (opts.timeout === Number.POSITIVE_INFINITY) opts.timeout = undefined;
+  }
+  if (opts.lease !== undefined) positiveMs('lease', opts.lease);
+  if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) {
+    throw new TypeError(`signal must be an AbortSignal, got ${describe(opts.signal)}`);
+  }
+  opts.signal?.throwIfAborted();
+  return opts;
+}
