@@ -25,3 +25,4 @@ export {
   type ZkLockEvents,
   type ZkLockOptions,
 } from './recipes/locks/zk-lock.js';
+export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';

@@ -32,6 +32,7 @@ export class Hold {
   private leaseDeadline = Number.POSITIVE_INFINITY;
   private leaseTimer: NodeJS.Timeout | undefined;
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly endListeners: (() => void)[] = [];
   private ended = false;
 
   constructor(
@@ -148,11 +149,24 @@ export class Hold {
     this.callbacks.lost(this, reason);
   }
 
-  /** Releases for good: stops watching and deletes the node (and the directory when empty). */
-  async release(): Promise<void> {
+  /**
+   * Releases for good: stops watching and deletes the node (and the directory when empty),
+   * or leaves the node to `removeNode` (a downgrade keeps it until the read hold ends).
+   */
+  async release(removeNode: (hold: Hold) => Promise<void> = (h) => h.removeNode()): Promise<void> {
     if (this.ended) return;
     this.stop();
-    await this.queue.remove(this.node);
+    await removeNode(this);
+  }
+
+  removeNode(): Promise<void> {
+    return this.queue.remove(this.node);
+  }
+
+  /** Runs `fn` once when this hold ends (released or lost). */
+  onEnd(fn: () => void): void {
+    if (this.ended) fn();
+    else this.endListeners.push(fn);
   }
 
   private stop(): void {
@@ -160,5 +174,6 @@ export class Hold {
     this.count = 0;
     clearTimeout(this.leaseTimer);
     for (const u of this.unsubscribe.splice(0)) u();
+    for (const fn of this.endListeners.splice(0)) fn();
   }
 }

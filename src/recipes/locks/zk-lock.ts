@@ -22,6 +22,9 @@ import type { ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError, type LockLostError, LockTimeoutError, LockUsageError } from '../../errors.js';
 import { exclusivePredicate } from './contenders.js';
 import { Hold, REVOKE_MESSAGE } from './hold.js';
+
+export type { Hold };
+
 import { type LockKind, LockQueue } from './lock-queue.js';
 
 export interface ZkLockOptions {
@@ -70,6 +73,8 @@ export interface LockRules {
   ignore?(): ReadonlySet<string>;
   /** Grant without waiting (a downgrade). */
   grantAtOnce?(): boolean;
+  /** Deletes a released hold's node (default: at once). */
+  removeNode?(hold: Hold): Promise<void>;
 }
 
 export const MUTEX_KIND: LockKind = { marker: '-lock-', mode: 'exclusive', predicate: exclusivePredicate };
@@ -280,7 +285,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     hold.count -= 1;
     if (hold.count > 0) return;
     if (this.objectHold === hold) this.objectHold = undefined;
-    await hold.release();
+    await hold.release(this.rules.removeNode);
     this.emit('released', { path: hold.path });
   }
 

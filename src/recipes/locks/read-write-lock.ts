@@ -1,0 +1,74 @@
+/**
+ * ZkReadWriteLock: many readers or one writer, node-compatible with Curator's
+ * InterProcessReadWriteLock (`-__READ__` / `-__WRIT__` nodes) and Kazoo's ReadLock/WriteLock.
+ *
+ *   const rw = new ZkReadWriteLock(client, 'test');     // nodes under /locks/test
+ *   if (await rw.readLock.acquire(5_000)) { try { read(); } finally { await rw.readLock.release(); } }
+ *   await rw.writeLock.run(async (signal) => write(signal), { timeout: 5_000 });
+ *
+ * Both sides are ZkLocks on the one shared queue; only their predicate differs. A reader holds
+ * when no writer precedes it and watches the nearest preceding writer; a writer holds when
+ * first and watches its immediate predecessor. Queue order makes it fair: readers that arrive
+ * after a waiting writer queue behind it.
+ *
+ * Downgrade: a task holding the write lock gets the read lock at once, and may then release
+ * the write lock and keep reading. Upgrade (read held, write wanted) would wait forever, so it
+ * is refused at once with LockUsageError.
+ */
+import type { ZkClient } from '../../client/zk-client.js';
+import { LockUsageError } from '../../errors.js';
+import { exclusivePredicate, sharedPredicate, sortContenders } from './contenders.js';
+import { type Hold, ZkLock, type ZkLockOptions } from './zk-lock.js';
+
+export const READ_KIND = { marker: '-__READ__', mode: 'shared', predicate: sharedPredicate } as const;
+export const WRITE_KIND = { marker: '-__WRIT__', mode: 'exclusive', predicate: exclusivePredicate } as const;
+
+export class ZkReadWriteLock {
+  readonly readLock: ZkLock;
+  readonly writeLock: ZkLock;
+
+  constructor(client: ZkClient, name: string, options: ZkLockOptions = {}) {
+    const writeHeld = () => this.writeLock.currentHold()?.active ?? false;
+    const writeNode = () => {
+      const h = this.writeLock.currentHold();
+      return h?.active ? new Set([h.node.name]) : new Set<string>();
+    };
+    this.writeLock = new ZkLock(client, name, options, {
+      kind: WRITE_KIND,
+      removeNode: (hold) => this.releaseWriteNode(hold),
+      check: () => {
+        if (this.readLock.currentHold()?.active && !writeHeld()) {
+          throw new LockUsageError(
+            `cannot upgrade ${this.readLock.path} from read to write: release the read lock first (it would wait forever)`,
+          );
+        }
+      },
+    });
+    this.readLock = new ZkLock(client, name, options, {
+      kind: READ_KIND,
+      ignore: writeNode,
+      grantAtOnce: writeHeld,
+    });
+    this.client = client;
+  }
+
+  private readonly client: ZkClient;
+
+  /**
+   * Releasing the write lock while this task keeps a (downgraded) read lock: if another writer
+   * queued between our write node and our read node, deleting the write node now would let that
+   * writer in beside our reader, so the write node stays until the read hold ends. New nodes get
+   * higher sequence numbers than our read node, so the check cannot race.
+   */
+  private async releaseWriteNode(hold: Hold): Promise<void> {
+    const readHold = this.readLock.currentHold();
+    if (!readHold?.active) return hold.removeNode();
+    const queue = sortContenders(await this.client.getChildren(this.writeLock.path));
+    const from = queue.findIndex((c) => c.name === hold.node.name);
+    const to = queue.findIndex((c) => c.name === readHold.node.name);
+    if (from < 0 || to < 0) return hold.removeNode();
+    const writerBetween = queue.slice(from + 1, to).some((c) => c.mode === 'exclusive');
+    if (!writerBetween) return hold.removeNode();
+    readHold.onEnd(() => void hold.removeNode().catch(() => {}));
+  }
+}
