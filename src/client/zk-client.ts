@@ -225,10 +225,10 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
    * `ConnectTimeoutError` after `connectTimeout` and stops trying; later calls just wait.
    */
   async connect(opts: { signal?: AbortSignal; timeout?: number } = {}): Promise<void> {
+    const timeout = opts.timeout === undefined ? this.connectTimeout : nonNegative('timeout', opts.timeout);
     if (this._state === 'closed') throw new ClientClosedError('the client is closed');
     opts.signal?.throwIfAborted();
     if (this._state === 'connected') return;
-    const timeout = opts.timeout === undefined ? this.connectTimeout : nonNegative('timeout', opts.timeout);
     if (!this.session) this.startSession();
     const firstConnect = this._state === 'connecting';
     await new Promise<void>((resolve, reject) => {
@@ -411,9 +411,9 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       // Heartbeat after T/3 of silence; once it is out, wait for it until the suspension point.
       next = s.lastAnsweredSentAt + (s.heartbeatInFlight ? (2 * T) / 3 : T / 3);
     } else if (this._state === 'suspended') {
-      next = Math.min(this.validUntil, s.lastKickAt + T / 3);
+      next = Math.min(this.validUntil, s.lastKickAt + kickInterval(T));
     } else {
-      next = s.lastKickAt + T / 3;
+      next = s.lastKickAt + kickInterval(T);
     }
     this.watchdog = setTimeout(() => this.onWatchdog(), Math.max(1, next - now));
     this.watchdog.unref();
@@ -441,11 +441,10 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     } else if (this._state === 'suspended' && s.id !== undefined && now >= this.validUntil) {
       this.sessionLost(s, `no answer within the session's safe deadline (${T} ms timeout)`);
       return;
-    } else if (now - s.lastKickAt >= T / 3 && !s.wire.connected) {
-      // A handshake can be swallowed by a silent network: kick again while not connected.
-      this.kick(s, now);
-    } else if (this._state === 'suspended' && s.wire.connected && now - s.lastKickAt >= T / 3) {
-      this.kick(s, now);
+    } else if (now - s.lastKickAt >= kickInterval(T)) {
+      // A handshake can be swallowed by a silent network: kick again while not connected
+      // (or while suspended on a connection that stays silent).
+      if (!s.wire.connected || this._state === 'suspended') this.kick(s, now);
     }
     this.scheduleWatchdog();
   }
@@ -523,6 +522,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   }
 
   private read<T>(run: () => Promise<T>): Promise<T> {
+    this.liveSession(); // not connected or closed: say so at once, not after retries
     if (!this.retry) return run();
     const policy = this.retry;
     return pRetry(run, {
@@ -669,6 +669,11 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       throw e;
     }
   }
+}
+
+/** How often a connection attempt that gets no handshake answer is restarted. */
+function kickInterval(sessionTimeout: number): number {
+  return sessionTimeout / 6;
 }
 
 function positive(name: string, v: unknown): number {

@@ -80,6 +80,8 @@ export class LockQueue {
     readonly dir: string,
     readonly data: Buffer,
     readonly logger: Logger,
+    /** Delete the directory when it becomes empty. */
+    readonly cleanupParent: boolean,
   ) {}
 
   /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */
@@ -282,7 +284,7 @@ export class LockQueue {
    */
   async remove(node: OwnNode): Promise<void> {
     const del = this.client.delete(node.path);
-    const dirGone = this.client.deleteIfEmpty(this.dir).catch(() => false);
+    const dirGone = this.removeDirIfEmpty();
     try {
       await del;
     } catch (e) {
@@ -304,13 +306,19 @@ export class LockQueue {
     await dirGone;
   }
 
+  private removeDirIfEmpty(): Promise<boolean> {
+    return this.cleanupParent
+      ? this.client.deleteIfEmpty(this.dir).catch(() => false)
+      : Promise.resolve(false);
+  }
+
   private retryRemove(node: OwnNode, attempt: number): void {
     const delay = Math.min(1000, 50 * 2 ** attempt);
     setTimeout(async () => {
       if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return; // gone with its session
       try {
         await this.client.delete(node.path);
-        await this.client.deleteIfEmpty(this.dir).catch(() => false);
+        await this.removeDirIfEmpty();
       } catch (e) {
         if (
           e instanceof ZkError &&

@@ -34,6 +34,12 @@ export interface ZkLockOptions {
   identifier?: string;
   /** Defaults to the client's logger. */
   logger?: Logger;
+  /**
+   * Remove the lock's directory when the last contender leaves (default true). Set false when
+   * Kazoo processes use the same lock: a Kazoo Lock object checks its path only once and fails
+   * with NoNodeError once the directory is gone.
+   */
+  cleanupParent?: boolean;
 }
 
 export interface AcquireOptions {
@@ -114,7 +120,13 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     this.identifier = identifier;
     this.logger = options.logger ?? client.logger;
     this.rules = rules ?? { kind: MUTEX_KIND };
-    this.queue = new LockQueue(client, this.path, Buffer.from(identifier, 'utf8'), this.logger);
+    this.queue = new LockQueue(
+      client,
+      this.path,
+      Buffer.from(identifier, 'utf8'),
+      this.logger,
+      options.cleanupParent ?? true,
+    );
   }
 
   /** Curator-compatible revocation request: writes `__REVOKE__` into a holder's node. */

@@ -1,0 +1,128 @@
+/**
+ * Drives a Curator (Java) or Kazoo (Python) peer process over its line protocol
+ * (see CuratorPeer.java and kazoo_peer.py beside this file's source).
+ * `findPeer()` says exactly what is missing when a peer cannot run here.
+ */
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export type PeerKind = 'curator' | 'kazoo';
+
+// This file runs from build/bench/peers/; the peer sources stay in bench/peers/.
+const sourceDir = fileURLToPath(new URL('../../../bench/peers/', import.meta.url));
+const JAVA_JARS = [
+  'curator-client',
+  'curator-framework',
+  'curator-recipes',
+  'zookeeper',
+  'zookeeper-jute',
+  'guava',
+  'slf4j-api',
+  'slf4j-nop',
+  'netty-handler',
+  'netty-common',
+  'netty-buffer',
+  'netty-transport',
+  'netty-codec',
+  'netty-resolver',
+  'netty-transport-native-epoll',
+  'netty-transport-native-unix-common',
+];
+
+export interface PeerCommand {
+  command: string;
+  args: string[];
+}
+
+/** How to start a peer here, or the reason it cannot start (with what to install). */
+export function findPeer(kind: PeerKind): PeerCommand | { missing: string } {
+  if (kind === 'curator') {
+    const jars = JAVA_JARS.map((j) => `/usr/share/java/${j}.jar`);
+    const absent = jars.filter((j) => !existsSync(j));
+    if (absent.length > 0) {
+      return {
+        missing: `Curator jars not found (${absent[0]}): apt-get install -y libcurator-recipes-java zookeeper`,
+      };
+    }
+    if (!existsSync('/usr/bin/java'))
+      return { missing: 'java not found: apt-get install -y default-jre-headless' };
+    return { command: '/usr/bin/java', args: ['-cp', jars.join(':'), `${sourceDir}CuratorPeer.java`] };
+  }
+  const python = '/usr/bin/python3';
+  try {
+    execFileSync(python, ['-c', 'import kazoo'], { stdio: 'ignore' });
+  } catch {
+    return { missing: 'Kazoo for /usr/bin/python3 not found: apt-get install -y python3-kazoo' };
+  }
+  return { command: python, args: [`${sourceDir}kazoo_peer.py`] };
+}
+
+export class PeerProcess {
+  private readonly lines: string[] = [];
+  private waiting: ((line: string) => void) | undefined;
+  private exited = false;
+
+  private constructor(
+    readonly kind: PeerKind,
+    private readonly child: ChildProcessWithoutNullStreams,
+  ) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const w = this.waiting;
+      if (w) {
+        this.waiting = undefined;
+        w(line);
+      } else this.lines.push(line);
+    });
+    child.stderr.resume(); // the peers log to stderr; keep the pipe drained
+    child.on('exit', () => {
+      this.exited = true;
+      this.waiting?.('err peer exited');
+    });
+  }
+
+  /** Starts a peer connected to `connectString`; resolves once it said "ok ready". */
+  static async start(kind: PeerKind, connectString: string): Promise<PeerProcess> {
+    const found = findPeer(kind);
+    if ('missing' in found) throw new Error(found.missing);
+    const child = spawn(found.command, [...found.args, connectString], { stdio: 'pipe' });
+    const peer = new PeerProcess(kind, child);
+    const ready = await peer.next(60_000);
+    if (!ready.startsWith('ok')) throw new Error(`${kind} peer did not start: ${ready}`);
+    return peer;
+  }
+
+  /** Sends one command and resolves its answer without the leading "ok"; rejects on "err". */
+  async send(command: string, timeoutMs = 60_000): Promise<string> {
+    if (this.exited) throw new Error(`${this.kind} peer has exited`);
+    this.child.stdin.write(`${command}\n`);
+    const line = await this.next(timeoutMs);
+    if (!line.startsWith('ok')) throw new Error(`${this.kind} peer: ${command}: ${line}`);
+    return line.slice(2).trim();
+  }
+
+  private next(timeoutMs: number): Promise<string> {
+    const queued = this.lines.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    if (this.exited) return Promise.resolve('err peer exited');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting = undefined;
+        resolve(`err no answer within ${timeoutMs} ms`);
+      }, timeoutMs);
+      this.waiting = (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      };
+    });
+  }
+
+  /** Asks the peer to quit; kills it if it does not. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    await this.send('quit', 10_000).catch(() => {});
+    if (!this.exited) this.child.kill('SIGKILL');
+    await new Promise<void>((r) => (this.exited ? r() : this.child.once('exit', () => r())));
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * A contender process of the fault suite. It takes the lock over and over; while holding it does
+ * a read-modify-write on the fenced resource, and logs the hold as a JSON line on stdout:
+ *   {"ev":"ready"} {"ev":"acquired",...} {"ev":"hold","record":HoldRecord} {"ev":"done"}
+ * Config: one JSON argument (WorkerConfig).
+ */
+import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import type { HoldRecord, WriteAttempt } from './checker.js';
+
+export interface WorkerConfig {
+  id: string;
+  connect: string;
+  name: string;
+  kind: 'mutex' | 'read' | 'write';
+  /** Stop after this many holds... */
+  iterations?: number;
+  /** ...or at this monotonic time. */
+  until?: number;
+  holdMs: [number, number];
+  /** Random acquire timeout range; undefined waits as long as it takes. */
+  acquireTimeoutMs?: [number, number];
+  /** Probability that an acquire is aborted at a random moment. */
+  abortChance?: number;
+  resource: string;
+  sessionTimeout: number;
+  /** Write even after the lock was lost, like a process that was paused and does not know. */
+  ignoreSignal?: boolean;
+}
+
+const cfg = JSON.parse(process.argv[2]!) as WorkerConfig;
+const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
+const rand = ([lo, hi]: [number, number]) => lo + Math.random() * (hi - lo);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const client = new ZkClient(cfg.connect, { sessionTimeout: cfg.sessionTimeout, connectTimeout: 60_000 });
+await client.connect();
+const lock =
+  cfg.kind === 'mutex'
+    ? new ZkLock(client, cfg.name, { identifier: cfg.id })
+    : new ZkReadWriteLock(client, cfg.name, { identifier: cfg.id })[
+        cfg.kind === 'read' ? 'readLock' : 'writeLock'
+      ];
+emit({ ev: 'ready', pid: process.pid });
+
+let holds = 0;
+let stopping = false;
+process.on('SIGTERM', () => {
+  stopping = true;
+});
+
+while (
+  !stopping &&
+  (cfg.iterations === undefined || holds < cfg.iterations) &&
+  (cfg.until === undefined || monotonicNow() < cfg.until)
+) {
+  const timeout = cfg.acquireTimeoutMs ? rand(cfg.acquireTimeoutMs) : undefined;
+  const ac = new AbortController();
+  let abortTimer: NodeJS.Timeout | undefined;
+  if (cfg.abortChance && Math.random() < cfg.abortChance) {
+    abortTimer = setTimeout(() => ac.abort(new Error('random abort')), Math.random() * 300);
+  }
+  let ok = false;
+  try {
+    ok = await lock.acquire({ timeout, signal: ac.signal });
+  } catch (e) {
+    emit({ ev: 'acquire-failed', reason: String((e as Error).message) });
+    if (client.state === 'closed') break;
+    continue;
+  } finally {
+    clearTimeout(abortTimer);
+  }
+  if (!ok) {
+    emit({ ev: 'timeout' });
+    continue;
+  }
+  holds++;
+  const acquired = monotonicNow();
+  const token = lock.fencingToken!.toString();
+  const signal = lock.signal;
+  let lostAt: number | undefined;
+  signal.addEventListener('abort', () => {
+    lostAt = monotonicNow();
+    emit({ ev: 'lost', token, t: lostAt, reason: String(signal.reason?.message) });
+  });
+  emit({ ev: 'acquired', token, t: acquired });
+  const writes: WriteAttempt[] = [];
+  try {
+    const { value } = (await (await fetch(`${cfg.resource}/value`)).json()) as { value: number };
+    await sleep(rand(cfg.holdMs));
+    if (cfg.kind !== 'read' && (cfg.ignoreSignal || !signal.aborted)) {
+      const t = monotonicNow();
+      const res = await fetch(`${cfg.resource}/write`, {
+        method: 'POST',
+        body: JSON.stringify({ token, prev: value, next: value + 1 }),
+      });
+      writes.push({ t, result: ((await res.json()) as { result: WriteAttempt['result'] }).result });
+    }
+  } catch (e) {
+    emit({ ev: 'resource-error', reason: String(e) });
+  }
+  const released = lostAt ?? monotonicNow();
+  const record: HoldRecord = {
+    worker: cfg.id,
+    mode: cfg.kind === 'read' ? 'shared' : 'exclusive',
+    token,
+    acquired,
+    released,
+    writes,
+    ...(lostAt === undefined ? {} : { lostAt }),
+  };
+  emit({ ev: 'hold', record });
+  await lock.release().catch((e) => emit({ ev: 'release-failed', reason: String(e) }));
+}
+await client.close();
+emit({ ev: 'done' });

@@ -1,0 +1,112 @@
+/** Runs fault-suite workers as separate OS processes and collects what they report. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { monotonicNow } from '../../src/index.js';
+import type { HoldRecord } from './checker.js';
+import type { WorkerConfig } from './fault-worker.js';
+
+const workerPath = fileURLToPath(new URL('./fault-worker.js', import.meta.url));
+
+export interface WorkerEvent {
+  ev: string;
+  worker: string;
+  at: number;
+  token?: string;
+  t?: number;
+  record?: HoldRecord;
+  reason?: string;
+  pid?: number;
+}
+
+export class Worker {
+  readonly events: WorkerEvent[] = [];
+  readonly exited: Promise<number | null>;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    readonly cfg: WorkerConfig,
+    readonly child: ChildProcess,
+  ) {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        this.events.push({ ...JSON.parse(line), worker: cfg.id, at: monotonicNow() });
+      } catch {
+        this.events.push({ ev: 'noise', reason: line, worker: cfg.id, at: monotonicNow() });
+      }
+      for (const l of [...this.listeners]) l();
+    });
+    child.stderr!.on('data', (d) => process.stderr.write(`[${cfg.id}] ${d}`));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  holds(): HoldRecord[] {
+    return this.events.filter((e) => e.ev === 'hold').map((e) => e.record!);
+  }
+
+  /** Resolves with the first event (already seen or future) matching `pred`. */
+  waitFor(pred: (e: WorkerEvent) => boolean, timeoutMs = 60_000, what = 'event'): Promise<WorkerEvent> {
+    const seen = this.events.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const e = this.events.find(pred);
+        if (e) {
+          done();
+          resolve(e);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`${this.cfg.id}: no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+    });
+  }
+
+  killedAt: number | undefined;
+
+  kill(signal: NodeJS.Signals): void {
+    if (signal === 'SIGKILL') this.killedAt ??= monotonicNow();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+  }
+}
+
+export function startWorker(cfg: WorkerConfig): Worker {
+  const child = spawn(process.execPath, [workerPath, JSON.stringify(cfg)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Worker(cfg, child);
+}
+
+/** Waits for all workers to exit; kills stragglers after `timeoutMs` and reports them. */
+export async function finish(workers: readonly Worker[], timeoutMs: number): Promise<string[]> {
+  const stuck: string[] = [];
+  const timer = setTimeout(() => {
+    for (const w of workers) {
+      if (w.child.exitCode === null && w.child.signalCode === null) {
+        stuck.push(w.cfg.id);
+        w.kill('SIGKILL');
+      }
+    }
+  }, timeoutMs);
+  await Promise.all(workers.map((w) => w.exited));
+  clearTimeout(timer);
+  return stuck;
+}
+
+/** Prints a scenario's figures, so a run shows what it exercised. */
+export function report(name: string, figures: Record<string, number | string>): void {
+  const text = Object.entries(figures)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`)
+    .join(' ');
+  process.stdout.write(`# ${name}: ${text}\n`);
+}

@@ -1,0 +1,270 @@
+/**
+ * Fault scenarios on one ZooKeeper server. Each test states the invariant it checks; the
+ * checker (checker.ts) fails on overlapping holds not caught by fencing, lost updates and
+ * fencing-token regressions. Workers are separate OS processes with their own sessions.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { monotonicNow, type ZkClient, ZkLock } from '../../src/index.js';
+import type { ZkTestServer } from '../../src/testing/index.js';
+import { connect, eventually, startProxy, startServer } from '../helpers.js';
+import { assertClean, assertNoNodes, GRANT_MARGIN, pick, sleep, startResource, T } from './common.js';
+import { finish, report, startWorker } from './harness.js';
+import type { FencedResource } from './resource.js';
+
+let server: ZkTestServer;
+let admin: ZkClient;
+let resource: FencedResource;
+before(async () => {
+  server = await startServer();
+  admin = await connect(server.connectString);
+  resource = await startResource();
+});
+
+const queued = (name: string, n: number) =>
+  eventually(
+    async () => (await admin.getChildren(`/locks/${name}`).catch(() => [])).length >= n,
+    30_000,
+    `${n} contenders`,
+  );
+
+describe('fault scenarios, one server', () => {
+  test('1 (CURATOR-206) holder blackholed past its session: told before the waiter is granted; grant within T + margin', async () => {
+    const name = 's1';
+    const proxy = await startProxy(server.connectString);
+    const base = { name, kind: 'mutex' as const, resource: resource.url, sessionTimeout: T, iterations: 1 };
+    const a = startWorker({ ...base, id: 'A', connect: proxy.connectString, holdMs: [3 * T, 3 * T] });
+    await a.waitFor((e) => e.ev === 'acquired');
+    const b = startWorker({ ...base, id: 'B', connect: server.connectString, holdMs: [50, 50] });
+    await queued(name, 2);
+    const tFault = monotonicNow();
+    proxy.blackhole();
+    const granted = await b.waitFor((e) => e.ev === 'acquired', 30_000, 'grant to B');
+    const lost = await a.waitFor((e) => e.ev === 'lost', 30_000, 'loss seen by A');
+    assert.ok(
+      lost.t! < granted.t!,
+      `A told at +${lost.t! - tFault} ms, B granted at +${granted.t! - tFault} ms`,
+    );
+    assert.ok(granted.t! - tFault <= T + GRANT_MARGIN, `grant took ${granted.t! - tFault} ms`);
+    const stuck = await finish([a, b], 30_000);
+    proxy.pass();
+    assert.deepEqual(stuck, []);
+    const r = assertClean([a, b], resource);
+    await assertNoNodes(admin, name);
+    report('scenario 1', {
+      grants: r.grants,
+      faults: 1,
+      toldBeforeGrantMs: granted.t! - lost.t!,
+      grantAfterFaultMs: granted.t! - tFault,
+      violations: r.violations.length,
+    });
+  });
+
+  test('2 (CURATOR-79) connections reset while creates are in flight: no orphan node, no deadlock', async () => {
+    const name = 's2';
+    const proxies = await Promise.all([0, 1, 2].map(() => startProxy(server.connectString)));
+    for (const p of proxies) p.delay(20);
+    const workers = proxies.map((p, i) =>
+      startWorker({
+        id: `W${i}`,
+        connect: p.connectString,
+        name,
+        kind: 'mutex',
+        iterations: 12,
+        holdMs: [5, 30],
+        resource: resource.url,
+        sessionTimeout: 4000,
+      }),
+    );
+    let resets = 0;
+    const done = Promise.all(workers.map((w) => w.exited));
+    let running = true;
+    void done.then(() => {
+      running = false;
+    });
+    while (running) {
+      await sleep(150 + Math.random() * 300);
+      if (!running) break;
+      pick(proxies).reset();
+      resets++;
+    }
+    const stuck = await finish(workers, 60_000);
+    assert.deepEqual(stuck, [], 'every worker finished: no deadlock');
+    const r = assertClean(workers, resource);
+    assert.equal(r.grants, 36);
+    await assertNoNodes(admin, name);
+    report('scenario 2', { grants: r.grants, resets, violations: r.violations.length });
+  });
+
+  test('3 server restarts while holding and waiting: holds survive or fail closed, waiters finish', async () => {
+    const name = 's3';
+    const until = monotonicNow() + 12_000;
+    const workers = [0, 1, 2].map((i) =>
+      startWorker({
+        id: `W${i}`,
+        connect: server.connectString,
+        name,
+        kind: 'mutex',
+        until,
+        holdMs: [20, 200],
+        resource: resource.url,
+        sessionTimeout: 10_000,
+      }),
+    );
+    await Promise.all(workers.map((w) => w.waitFor((e) => e.ev === 'ready')));
+    await sleep(2000);
+    await server.restart();
+    await sleep(3000);
+    await server.restart();
+    const stuck = await finish(workers, 60_000);
+    assert.deepEqual(stuck, []);
+    const r = assertClean(workers, resource);
+    assert.ok(r.grants > 3);
+    await assertNoNodes(admin, name);
+    report('scenario 3', {
+      grants: r.grants,
+      restarts: 2,
+      losses: workers.flatMap((w) => w.events).filter((e) => e.ev === 'lost').length,
+      violations: r.violations.length,
+    });
+  });
+
+  test('5 a holder paused (SIGSTOP) past its session: its late write is rejected by fencing', async () => {
+    const name = 's5';
+    const a = startWorker({
+      id: 'A',
+      connect: server.connectString,
+      name,
+      kind: 'mutex',
+      iterations: 1,
+      holdMs: [1500, 1500],
+      resource: resource.url,
+      sessionTimeout: T,
+      ignoreSignal: true,
+    });
+    await a.waitFor((e) => e.ev === 'acquired');
+    const b = startWorker({
+      id: 'B',
+      connect: server.connectString,
+      name,
+      kind: 'mutex',
+      iterations: 1,
+      holdMs: [10, 10],
+      resource: resource.url,
+      sessionTimeout: T,
+    });
+    await queued(name, 2);
+    a.kill('SIGSTOP');
+    const granted = await b.waitFor((e) => e.ev === 'acquired', 30_000, 'grant to B');
+    await b.waitFor((e) => e.ev === 'hold');
+    a.kill('SIGCONT');
+    const stuck = await finish([a, b], 30_000);
+    assert.deepEqual(stuck, []);
+    const aHold = a.holds()[0]!;
+    assert.ok(
+      aHold.acquired < granted.t! && aHold.released > granted.t!,
+      'A still believed it held while B was granted',
+    );
+    assert.deepEqual(
+      aHold.writes.map((w) => w.result),
+      ['stale'],
+      'A’s late write was fenced off',
+    );
+    const r = assertClean([a, b], resource);
+    await assertNoNodes(admin, name);
+    report('scenario 5', { grants: r.grants, fenced: r.fenced, violations: r.violations.length });
+  });
+
+  test('6 (Kazoo 732) waiters time out or abort at random moments: no orphan, no stuck queue', async () => {
+    const name = 's6';
+    const until = monotonicNow() + 8000;
+    const workers = [0, 1, 2, 3, 4, 5].map((i) =>
+      startWorker({
+        id: `W${i}`,
+        connect: server.connectString,
+        name,
+        kind: 'mutex',
+        until,
+        holdMs: [5, 40],
+        acquireTimeoutMs: [0, 300],
+        abortChance: 0.3,
+        resource: resource.url,
+        sessionTimeout: T,
+      }),
+    );
+    const stuck = await finish(workers, 60_000);
+    assert.deepEqual(stuck, []);
+    const r = assertClean(workers, resource);
+    const events = workers.flatMap((w) => w.events);
+    await assertNoNodes(admin, name);
+    const probe = new ZkLock(admin, name);
+    assert.equal(await probe.acquire(0), true, 'the queue is free');
+    await probe.release();
+    report('scenario 6', {
+      grants: r.grants,
+      timeouts: events.filter((e) => e.ev === 'timeout').length,
+      aborts: events.filter((e) => e.ev === 'acquire-failed').length,
+      violations: r.violations.length,
+    });
+  });
+
+  test('7 holder’s client closed, and holder killed -9: the next waiter is granted within T + margin', async () => {
+    const name = 's7';
+    // (a) closed while holding: here the holder is this process.
+    const holderClient = await connect(server.connectString);
+    const holder = new ZkLock(holderClient, name);
+    await holder.acquire();
+    const b = startWorker({
+      id: 'B',
+      connect: server.connectString,
+      name,
+      kind: 'mutex',
+      iterations: 1,
+      holdMs: [10, 10],
+      resource: resource.url,
+      sessionTimeout: T,
+    });
+    await queued(name, 2);
+    const tClose = monotonicNow();
+    await holderClient.close();
+    const g1 = await b.waitFor((e) => e.ev === 'acquired', 30_000, 'grant after close');
+    assert.ok(g1.t! - tClose <= T + GRANT_MARGIN);
+    // (b) kill -9 of a holder process.
+    const c = startWorker({
+      id: 'C',
+      connect: server.connectString,
+      name,
+      kind: 'mutex',
+      iterations: 1,
+      holdMs: [60_000, 60_000],
+      resource: resource.url,
+      sessionTimeout: T,
+    });
+    await c.waitFor((e) => e.ev === 'acquired');
+    const d = startWorker({
+      id: 'D',
+      connect: server.connectString,
+      name,
+      kind: 'mutex',
+      iterations: 1,
+      holdMs: [10, 10],
+      resource: resource.url,
+      sessionTimeout: T,
+    });
+    await queued(name, 2);
+    const tKill = monotonicNow();
+    c.kill('SIGKILL');
+    const g2 = await d.waitFor((e) => e.ev === 'acquired', 30_000, 'grant after kill -9');
+    assert.ok(g2.t! - tKill <= T + GRANT_MARGIN, `grant ${g2.t! - tKill} ms after kill -9`);
+    const stuck = await finish([b, c, d], 30_000);
+    assert.deepEqual(stuck, []);
+    const r = assertClean([b, c, d], resource);
+    await assertNoNodes(admin, name);
+    report('scenario 7', {
+      grants: r.grants,
+      grantAfterCloseMs: g1.t! - tClose,
+      grantAfterKillMs: g2.t! - tKill,
+      violations: r.violations.length,
+    });
+  });
+});

@@ -1,0 +1,78 @@
+/** Shared test plumbing: one real ZooKeeper per test file, clients that always get closed. */
+import { after } from 'node:test';
+import { monotonicNow, ZkClient, type ZkClientOptions } from '../src/index.js';
+import { FaultProxy, ZkTestServer } from '../src/testing/index.js';
+
+/** Session timeouts in tests: short, so expiry takes seconds (the server allows 400 ms .. 60 s at tickTime 200). */
+export const SESSION_TIMEOUT = 2000;
+
+// One module-level hook closes everything a test file started, newest first (clients before
+// the proxies and servers they use). node:test's after() called inside a before() hook would
+// run too early, so resources register here instead.
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  await Promise.all([...clients].map((c) => c.close()));
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Runs `fn` when the test file ends. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}
+
+/** Starts a ZooKeeper for this test file, closed after it. */
+export async function startServer(): Promise<ZkTestServer> {
+  const server = await ZkTestServer.start({ tickTime: 200 });
+  onCleanup(() => server.close());
+  return server;
+}
+
+/** A proxy in front of `target`, closed after the test file. */
+export async function startProxy(target: string): Promise<FaultProxy> {
+  const proxy = await FaultProxy.start({ target });
+  onCleanup(() => proxy.close());
+  return proxy;
+}
+
+const clients = new Set<ZkClient>();
+
+/** A connected client that is closed when the test file ends (or earlier by the test). */
+export async function connect(connectString: string, options: ZkClientOptions = {}): Promise<ZkClient> {
+  const client = new ZkClient(connectString, { sessionTimeout: SESSION_TIMEOUT, ...options });
+  clients.add(client);
+  client.once('closed', () => clients.delete(client));
+  await client.connect();
+  return client;
+}
+
+/** Resolves with the time (monotonic ms) of the emitter's next `event`. */
+export function nextEvent(emitter: NodeJS.EventEmitter, event: string, timeoutMs = 30_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.off(event, on);
+      reject(new Error(`no '${event}' within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = () => {
+      clearTimeout(timer);
+      resolve(monotonicNow());
+    };
+    emitter.once(event, on);
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns truthy, or throws after `timeoutMs`. */
+export async function eventually<T>(
+  fn: () => Promise<T> | T,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const end = monotonicNow() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (monotonicNow() > end) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}

@@ -1,0 +1,298 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  ClientClosedError,
+  LockLostError,
+  LockTimeoutError,
+  LockUsageError,
+  monotonicNow,
+  type ZkClient,
+  ZkLock,
+} from '../../src/index.js';
+import type { ZkTestServer } from '../../src/testing/index.js';
+import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
+
+const run = promisify(execFile);
+const worker = fileURLToPath(new URL('../fixtures/counter-worker.js', import.meta.url));
+
+let server: ZkTestServer;
+let admin: ZkClient;
+before(async () => {
+  server = await startServer();
+  admin = await connect(server.connectString);
+});
+
+async function nodesUnder(path: string): Promise<string[] | null> {
+  try {
+    return await admin.getChildren(path);
+  } catch {
+    return null;
+  }
+}
+
+describe('ZkLock', () => {
+  test('10 processes x 100 increments of a shared file end exact, holds never overlap, tokens increase', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zk-counter-'));
+    const counter = join(dir, 'counter');
+    writeFileSync(counter, '0');
+    try {
+      const outs = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          run(process.execPath, [worker, server.connectString, 'counter', '100', counter], {
+            timeout: 120_000,
+          }),
+        ),
+      );
+      assert.equal(readFileSync(counter, 'utf8'), '1000');
+      const holds = outs
+        .flatMap((o) => o.stdout.trim().split('\n'))
+        .map((l) => JSON.parse(l) as { acquired: number; released: number; token: string })
+        .sort((a, b) => a.acquired - b.acquired);
+      assert.equal(holds.length, 1000);
+      for (let i = 1; i < holds.length; i++) {
+        assert.ok(holds[i]!.acquired >= holds[i - 1]!.released, `hold ${i} overlaps hold ${i - 1}`);
+        assert.ok(BigInt(holds[i]!.token) > BigInt(holds[i - 1]!.token), `fencing token regressed at ${i}`);
+      }
+      assert.equal(await nodesUnder('/locks/counter'), null, 'the lock directory is removed at the end');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('handoff is FIFO and each release wakes the next waiter only', async () => {
+    const clients = await Promise.all(Array.from({ length: 5 }, () => connect(server.connectString)));
+    const locks = clients.map((c) => new ZkLock(c, 'fifo'));
+    assert.equal(await locks[0]!.acquire(), true);
+    const order: number[] = [];
+    const waits: Promise<void>[] = [];
+    for (let i = 1; i < locks.length; i++) {
+      waits.push(
+        locks[i]!.acquire().then(async () => {
+          order.push(i);
+          await sleep(20);
+          await locks[i]!.release();
+        }),
+      );
+      // Wait until this contender is queued so the queue order is known.
+      await eventually(async () => (await locks[0]!.participantNodes()).length === i + 1);
+    }
+    await locks[0]!.release();
+    await Promise.all(waits);
+    assert.deepEqual(order, [1, 2, 3, 4]);
+  });
+
+  test('reentrancy: depth 3 makes one node and needs as many releases', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'reentrant');
+    for (let i = 0; i < 3; i++) assert.equal(await lock.acquire(1000), true);
+    assert.equal((await lock.participantNodes()).length, 1);
+    const token = lock.fencingToken;
+    await lock.release();
+    await lock.release();
+    assert.equal(lock.isAcquired, true);
+    assert.equal(lock.fencingToken, token);
+    await lock.release();
+    assert.equal(lock.isAcquired, false);
+    await assert.rejects(lock.release(), LockUsageError);
+    assert.equal(await nodesUnder('/locks/reentrant'), null);
+  });
+
+  test('run(): concurrent tasks on one object exclude each other; nested calls re-enter', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'tasks');
+    let inside = 0;
+    let maxInside = 0;
+    const task = (id: string) =>
+      lock.run(async () => {
+        inside++;
+        maxInside = Math.max(maxInside, inside);
+        // Nested acquire, run and lock all re-enter without a new node.
+        assert.equal(await lock.acquire(100), true);
+        await lock.run(async () => {
+          await using h = await lock.lock(100);
+          assert.ok(h.isAcquired);
+          assert.equal((await lock.participantNodes()).filter((p) => p.includes('-lock-')).length >= 1, true);
+        });
+        await lock.release();
+        await sleep(30);
+        inside--;
+        return id;
+      });
+    assert.deepEqual(await Promise.all([task('a'), task('b'), task('c')]), ['a', 'b', 'c']);
+    assert.equal(maxInside, 1);
+    assert.equal(await nodesUnder('/locks/tasks'), null);
+  });
+
+  test('run() returns fn’s result and passes on fn’s error after releasing', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'run-result');
+    assert.equal(await lock.run(() => 42), 42);
+    await assert.rejects(
+      lock.run(() => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
+    assert.equal(lock.isAcquired, false);
+    assert.equal(await nodesUnder('/locks/run-result'), null);
+  });
+
+  test('timeout, try-lock and abort leave no node', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'leave-nothing');
+    const other = new ZkLock(c2, 'leave-nothing', { identifier: 'other' });
+    await holder.acquire();
+    assert.equal(await other.acquire(200), false);
+    assert.equal(await other.acquire(0), false);
+    await assert.rejects(other.lock(100), LockTimeoutError);
+    const ac = new AbortController();
+    const p = other.acquire({ signal: ac.signal });
+    await eventually(async () => (await holder.contenders()).includes('other'));
+    ac.abort(new Error('stop waiting'));
+    await assert.rejects(p, /stop waiting/);
+    assert.deepEqual((await holder.participantNodes()).length, 1);
+    await holder.release();
+    assert.equal(await nodesUnder('/locks/leave-nothing'), null);
+  });
+
+  test('fencing tokens strictly increase from one holder to the next', async () => {
+    const c = await connect(server.connectString);
+    const tokens: bigint[] = [];
+    for (let i = 0; i < 5; i++) {
+      const lock = new ZkLock(c, `fence-${i % 2}`);
+      await lock.run(() => {
+        tokens.push(lock.fencingToken!);
+      });
+    }
+    for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i]! > tokens[i - 1]!);
+  });
+
+  test('contenders() shows identifiers in queue order; node names are Curator’s', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const a = new ZkLock(c1, 'ids', { identifier: 'alpha' });
+    const b = new ZkLock(c2, 'ids', { identifier: 'beta' });
+    await a.acquire();
+    const waiting = b.acquire(5000);
+    await eventually(async () => (await a.contenders()).length === 2);
+    assert.deepEqual(await a.contenders(), ['alpha', 'beta']);
+    for (const p of await a.participantNodes()) {
+      assert.match(p, /^\/locks\/ids\/_c_[0-9a-f-]{36}-lock-\d{10}$/);
+    }
+    await a.release();
+    assert.equal(await waiting, true);
+    await b.release();
+  });
+
+  test('bad input', async () => {
+    const c = await connect(server.connectString);
+    assert.throws(() => new ZkLock(c, ''), TypeError);
+    assert.throws(() => new ZkLock(c, 'a/b'), /must not contain '\/'/);
+    assert.throws(() => new ZkLock(c, 'a\0b'), /NUL/);
+    assert.throws(() => new ZkLock(c, 'x'.repeat(1001)), /1001 characters/);
+    assert.throws(() => new ZkLock(c, 'ok', { root: 'locks' }), /root/);
+    const lock = new ZkLock(c, 'bad-input');
+    await assert.rejects(lock.acquire(-1), /timeout.*-1/);
+    await assert.rejects(lock.acquire(Number.NaN), /timeout.*NaN/);
+    await assert.rejects(lock.acquire({ lease: 0 }), /lease/);
+    assert.throws(() => lock.renew(), LockUsageError);
+    const closed = await connect(server.connectString);
+    await closed.close();
+    await assert.rejects(new ZkLock(closed, 'x').acquire(), ClientClosedError);
+  });
+});
+
+describe('ZkLock under faults', () => {
+  test('holder’s session lost: its signal aborts strictly before the waiter is granted', async () => {
+    const proxy = await startProxy(server.connectString);
+    const holderClient = await connect(proxy.connectString);
+    const waiterClient = await connect(server.connectString);
+    const holder = new ZkLock(holderClient, 'session-loss');
+    const waiter = new ZkLock(waiterClient, 'session-loss');
+    await holder.acquire();
+    const signal = holder.signal;
+    let abortedAt = 0;
+    signal.addEventListener('abort', () => {
+      abortedAt = monotonicNow();
+    });
+    const lostEvent = nextEvent(holder, 'lost');
+    const granted = waiter.acquire(30_000).then((ok) => ({ ok, at: monotonicNow() }));
+    await eventually(async () => (await waiter.participantNodes()).length === 2);
+    proxy.blackhole();
+    const g = await granted;
+    assert.equal(g.ok, true);
+    assert.ok(abortedAt > 0, 'the holder was told');
+    assert.ok(abortedAt < g.at, 'the holder’s signal aborted before the waiter was granted');
+    assert.ok(signal.reason instanceof LockLostError);
+    await lostEvent;
+    assert.equal(holder.isAcquired, false);
+    await holder.release(); // already lost: quiet
+    await waiter.release();
+    proxy.pass();
+  });
+
+  test('a create whose reply is lost leaves no orphan and still acquires', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+    const lock = new ZkLock(c, 'lost-reply');
+    await c.mkdirp('/locks/lost-reply');
+    // Replies are delayed; the connection is reset while the create's reply is on its way.
+    proxy.delay(300);
+    const p = lock.acquire(20_000);
+    await sleep(100);
+    proxy.reset();
+    proxy.pass();
+    assert.equal(await p, true);
+    assert.equal((await admin.getChildren('/locks/lost-reply')).length, 1, 'exactly our one node');
+    await lock.release();
+    assert.equal(await nodesUnder('/locks/lost-reply'), null);
+  });
+
+  test('a waiter survives its own session loss: it re-queues on the new session', async () => {
+    const proxy = await startProxy(server.connectString);
+    const holderClient = await connect(server.connectString);
+    const waiterClient = await connect(proxy.connectString);
+    const holder = new ZkLock(holderClient, 'waiter-loss');
+    const waiter = new ZkLock(waiterClient, 'waiter-loss');
+    await holder.acquire();
+    const p = waiter.acquire(60_000);
+    await eventually(async () => (await holder.participantNodes()).length === 2);
+    const session = nextEvent(waiterClient, 'session');
+    proxy.blackhole();
+    await nextEvent(waiterClient, 'lost');
+    proxy.pass();
+    await session;
+    await eventually(
+      async () => (await holder.participantNodes()).length === 2,
+      10_000,
+      'the waiter re-queued',
+    );
+    await holder.release();
+    assert.equal(await p, true);
+    assert.equal(
+      (await admin.getChildren('/locks/waiter-loss')).length,
+      1,
+      'the waiter owns exactly one node',
+    );
+    await waiter.release();
+  });
+
+  test('closing the holder’s client hands the lock on', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'close-holder');
+    const waiter = new ZkLock(c2, 'close-holder');
+    await holder.acquire();
+    const p = waiter.acquire(10_000);
+    await eventually(async () => (await waiter.participantNodes()).length === 2);
+    const lost = nextEvent(holder, 'lost');
+    await c1.close();
+    await lost;
+    assert.equal(await p, true);
+    await waiter.release();
+  });
+});
