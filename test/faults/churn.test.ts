@@ -10,15 +10,10 @@ import { connect, startProxy, startServer } from '../helpers.js';
 import { assertClean, assertNoNodes, pick, sleep, startResource, T } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
 import { finish, report, startWorker, type Worker } from './harness.js';
-import type { FencedResource } from './resource.js';
-
-let resource: FencedResource;
-before(async () => {
-  resource = await startResource();
-});
 
 describe('3-node ensemble', () => {
   test('4 SIGKILL the leader, then SIGSTOP the new one, under contention: exclusion holds, progress resumes', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const cluster = await ZkTestCluster.start({ size: 3, tickTime: 200 });
     try {
       const admin = await connect(cluster.connectString, { sessionTimeout: 10_000 });
@@ -78,6 +73,7 @@ describe('churn and read/write under faults', () => {
 
   /** Runs `procs` workers through proxies for `seconds` while injecting random faults. */
   async function churn(name: string, kinds: WorkerConfig['kind'][], seconds: number, allowRestart: boolean) {
+    const resource = await startResource();
     const until = monotonicNow() + seconds * 1000;
     const proxies: FaultProxy[] = await Promise.all(kinds.map(() => startProxy(server.connectString)));
     const base = {

@@ -35,6 +35,7 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
         released: lost?.t ?? w.killedAt ?? Math.max(last.at, e.t!),
         ...(lost ? { lostAt: lost.t! } : {}),
         writes: [],
+        paused: w.pauses,
       });
     }
   }

@@ -45,7 +45,7 @@ export class Worker {
   }
 
   holds(): HoldRecord[] {
-    return this.events.filter((e) => e.ev === 'hold').map((e) => e.record!);
+    return this.events.filter((e) => e.ev === 'hold').map((e) => ({ ...e.record!, paused: this.pauses }));
   }
 
   /** Resolves with the first event (already seen or future) matching `pred`. */
@@ -73,9 +73,14 @@ export class Worker {
   }
 
   killedAt: number | undefined;
+  /** [stopped, continued] intervals of SIGSTOP/SIGCONT sent by the test. */
+  readonly pauses: [number, number][] = [];
 
   kill(signal: NodeJS.Signals): void {
     if (signal === 'SIGKILL') this.killedAt ??= monotonicNow();
+    if (signal === 'SIGSTOP') this.pauses.push([monotonicNow(), Number.POSITIVE_INFINITY]);
+    if (signal === 'SIGCONT' && this.pauses.length > 0)
+      this.pauses[this.pauses.length - 1]![1] = monotonicNow();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
   }
 }
@@ -108,5 +113,5 @@ export function report(name: string, figures: Record<string, number | string>): 
   const text = Object.entries(figures)
     .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`)
     .join(' ');
-  process.stdout.write(`# ${name}: ${text}\n`);
+  process.stdout.write(`${name}: ${text}\n`);
 }

@@ -10,15 +10,12 @@ import type { ZkTestServer } from '../../src/testing/index.js';
 import { connect, eventually, startProxy, startServer } from '../helpers.js';
 import { assertClean, assertNoNodes, GRANT_MARGIN, pick, sleep, startResource, T } from './common.js';
 import { finish, report, startWorker } from './harness.js';
-import type { FencedResource } from './resource.js';
 
 let server: ZkTestServer;
 let admin: ZkClient;
-let resource: FencedResource;
 before(async () => {
   server = await startServer();
   admin = await connect(server.connectString);
-  resource = await startResource();
 });
 
 const queued = (name: string, n: number) =>
@@ -30,6 +27,7 @@ const queued = (name: string, n: number) =>
 
 describe('fault scenarios, one server', () => {
   test('1 (CURATOR-206) holder blackholed past its session: told before the waiter is granted; grant within T + margin', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's1';
     const proxy = await startProxy(server.connectString);
     const base = { name, kind: 'mutex' as const, resource: resource.url, sessionTimeout: T, iterations: 1 };
@@ -61,6 +59,7 @@ describe('fault scenarios, one server', () => {
   });
 
   test('2 (CURATOR-79) connections reset while creates are in flight: no orphan node, no deadlock', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's2';
     const proxies = await Promise.all([0, 1, 2].map(() => startProxy(server.connectString)));
     for (const p of proxies) p.delay(20);
@@ -97,6 +96,7 @@ describe('fault scenarios, one server', () => {
   });
 
   test('3 server restarts while holding and waiting: holds survive or fail closed, waiters finish', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's3';
     const until = monotonicNow() + 12_000;
     const workers = [0, 1, 2].map((i) =>
@@ -130,6 +130,7 @@ describe('fault scenarios, one server', () => {
   });
 
   test('5 a holder paused (SIGSTOP) past its session: its late write is rejected by fencing', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's5';
     const a = startWorker({
       id: 'A',
@@ -176,6 +177,7 @@ describe('fault scenarios, one server', () => {
   });
 
   test('6 (Kazoo 732) waiters time out or abort at random moments: no orphan, no stuck queue', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's6';
     const until = monotonicNow() + 8000;
     const workers = [0, 1, 2, 3, 4, 5].map((i) =>
@@ -209,6 +211,7 @@ describe('fault scenarios, one server', () => {
   });
 
   test('7 holder’s client closed, and holder killed -9: the next waiter is granted within T + margin', async () => {
+    const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's7';
     // (a) closed while holding: here the holder is this process.
     const holderClient = await connect(server.connectString);

@@ -1,0 +1,289 @@
+/** The CLI's argument parsing and output formatting (pure), and its usage errors as a subprocess (no ZooKeeper). */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_CONNECT,
+  DEFAULT_GRACE,
+  DEFAULT_TIMEOUT,
+  EXIT,
+  formatDuration,
+  type Invocation,
+  parseCommandLine,
+  parseDuration,
+  UsageError,
+} from '../../src/cli/args.js';
+import { describeQueue, formatTable, type QueueEntry } from '../../src/cli/holders-command.js';
+import type { Stat } from '../../src/index.js';
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../../../package.json', import.meta.url));
+
+/** Runs the CLI; resolves its exit code and output (never rejects on a non-zero exit). */
+function cli(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, ZK_CONNECT: '', ...env }, timeout: 20_000 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: unknown }).code as number | null) : 0;
+        resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
+  });
+}
+
+function usageError(argv: string[], pattern: RegExp, env: Record<string, string> = {}) {
+  assert.throws(
+    () => parseCommandLine(argv, env),
+    (e: unknown) => e instanceof UsageError && pattern.test(e.message),
+    `${JSON.stringify(argv)} should fail with ${pattern}`,
+  );
+}
+
+describe('parseDuration', () => {
+  test('units and plain seconds', () => {
+    assert.equal(parseDuration('500ms', 'x'), 500);
+    assert.equal(parseDuration('30s', 'x'), 30_000);
+    assert.equal(parseDuration('5m', 'x'), 300_000);
+    assert.equal(parseDuration('1h', 'x'), 3_600_000);
+    assert.equal(parseDuration('2', 'x'), 2000);
+    assert.equal(parseDuration('1.5', 'x'), 1500);
+    assert.equal(parseDuration('0.25s', 'x'), 250);
+    assert.equal(parseDuration('0', 'x', { allowZero: true }), 0);
+    assert.equal(parseDuration('inf', 'x', { allowInfinite: true }), Number.POSITIVE_INFINITY);
+  });
+
+  test('bad durations name the option and the value', () => {
+    for (const bad of ['', 'abc', '5d', '-1', '1e3', '5 s', 's', '1..2', 'inf']) {
+      assert.throws(
+        () => parseDuration(bad, '--lease'),
+        (e: unknown) =>
+          e instanceof UsageError && e.message.includes('--lease') && e.message.includes(JSON.stringify(bad)),
+        `duration ${JSON.stringify(bad)}`,
+      );
+    }
+    assert.throws(() => parseDuration('0', '--lease'), /greater than zero/);
+    assert.throws(() => parseDuration('0ms', '--lease'), /greater than zero/);
+    assert.throws(() => parseDuration('25d', '--timeout'), /invalid duration/);
+    assert.throws(() => parseDuration('600h', '--timeout'), /too long/);
+  });
+
+  test('formatDuration', () => {
+    assert.equal(formatDuration(500), '500ms');
+    assert.equal(formatDuration(1500), '1.5s');
+    assert.equal(formatDuration(30_000), '30s');
+    assert.equal(formatDuration(300_000), '5m');
+    assert.equal(formatDuration(7_200_000), '2h');
+  });
+});
+
+describe('parseCommandLine', () => {
+  test('lock with defaults', () => {
+    const inv = parseCommandLine(['lock', 'job', '--', 'make', '-j', '4']);
+    assert.deepEqual(inv, {
+      kind: 'lock',
+      name: 'job',
+      connect: DEFAULT_CONNECT,
+      root: '/locks',
+      timeout: DEFAULT_TIMEOUT,
+      lease: undefined,
+      grace: DEFAULT_GRACE,
+      shared: false,
+      identifier: undefined,
+      command: ['make', '-j', '4'],
+    } satisfies Invocation);
+  });
+
+  test('lock with every option; options may come before or after the name', () => {
+    const inv = parseCommandLine(
+      [
+        'lock',
+        '--timeout',
+        '2m',
+        'job',
+        '-s',
+        '--lease=1h',
+        '--grace',
+        '500ms',
+        '--identifier',
+        'me',
+        '-c',
+        'zk1:2181,zk2:2181/app',
+        '--root',
+        '/x/y',
+        '--',
+        'sh',
+        '-c',
+        'echo --timeout',
+      ],
+      { ZK_CONNECT: 'ignored:1' },
+    );
+    assert.deepEqual(inv, {
+      kind: 'lock',
+      name: 'job',
+      connect: 'zk1:2181,zk2:2181/app',
+      root: '/x/y',
+      timeout: 120_000,
+      lease: 3_600_000,
+      grace: 500,
+      shared: true,
+      identifier: 'me',
+      command: ['sh', '-c', 'echo --timeout'],
+    } satisfies Invocation);
+  });
+
+  test('--timeout 0 tries once, inf waits forever', () => {
+    const once = parseCommandLine(['lock', 'a', '-t', '0', '--', 'true']);
+    assert.equal(once.kind === 'lock' && once.timeout, 0);
+    const forever = parseCommandLine(['lock', 'a', '-t', 'inf', '--', 'true']);
+    assert.equal(forever.kind === 'lock' && forever.timeout, undefined);
+  });
+
+  test('ZK_CONNECT is the default connect string; --connect wins', () => {
+    const env = { ZK_CONNECT: 'zk.example:2181' };
+    const a = parseCommandLine(['holders', 'job'], env);
+    assert.equal(a.kind === 'holders' && a.connect, 'zk.example:2181');
+    const b = parseCommandLine(['holders', 'job', '--connect', 'other:1'], env);
+    assert.equal(b.kind === 'holders' && b.connect, 'other:1');
+    const c = parseCommandLine(['holders', 'job'], { ZK_CONNECT: '' });
+    assert.equal(c.kind === 'holders' && c.connect, DEFAULT_CONNECT);
+  });
+
+  test('holders', () => {
+    assert.deepEqual(parseCommandLine(['holders', 'job', '--json']), {
+      kind: 'holders',
+      name: 'job',
+      connect: DEFAULT_CONNECT,
+      root: '/locks',
+      json: true,
+    } satisfies Invocation);
+    const odd = parseCommandLine(['holders', '--', '-odd']);
+    assert.equal(odd.kind === 'holders' && odd.name, '-odd');
+  });
+
+  test('help and version', () => {
+    assert.deepEqual(parseCommandLine(['--help']), { kind: 'help', topic: undefined });
+    assert.deepEqual(parseCommandLine(['-h']), { kind: 'help', topic: undefined });
+    assert.deepEqual(parseCommandLine(['lock', '--help']), { kind: 'help', topic: 'lock' });
+    assert.deepEqual(parseCommandLine(['holders', '-h']), { kind: 'help', topic: 'holders' });
+    assert.deepEqual(parseCommandLine(['--version']), { kind: 'version' });
+  });
+
+  test('usage errors name what is wrong', () => {
+    usageError([], /missing command/);
+    usageError(['frobnicate'], /unknown command "frobnicate"/);
+    usageError(['--timeout', '1s'], /unknown option "--timeout".*comes first/);
+    usageError(['lock'], /missing lock name/);
+    usageError(['lock', '--', 'true'], /missing lock name/);
+    usageError(['lock', 'job'], /missing command/);
+    usageError(['lock', 'job', '--'], /missing command after '--'/);
+    usageError(['lock', 'job', 'make', 'all'], /put the command after '--'.*make all/);
+    usageError(['lock', 'job', 'extra', '--', 'true'], /unexpected argument "extra"/);
+    usageError(['lock', 'job', '--bogus', '--', 'true'], /unknown option "--bogus"/);
+    usageError(['lock', 'job', '-x', '--', 'true'], /unknown option "-x"/);
+    usageError(['lock', 'job', '--timeout'], /"--timeout" needs a value/);
+    usageError(['lock', 'job', '-t'], /"--timeout" needs a value/);
+    usageError(['lock', 'job', '--timeout', '--', 'true'], /"--timeout" needs a value/);
+    usageError(['lock', 'job', '--shared=yes', '--', 'true'], /"--shared" takes no value/);
+    usageError(['lock', 'job', '--timeout', 'soon', '--', 'true'], /--timeout: invalid duration "soon"/);
+    usageError(['lock', 'job', '--lease', '0', '--', 'true'], /--lease: .*"0".*greater than zero/);
+    usageError(['lock', 'job', '--grace', '5x', '--', 'true'], /--grace: invalid duration "5x"/);
+    usageError(['lock', 'a/b', '--', 'true'], /lock name "a\/b"/);
+    usageError(['lock', 'job', '--root', 'locks', '--', 'true'], /--root "locks"/);
+    usageError(['lock', 'job', '--connect', 'host:99999', '--', 'true'], /--connect: .*"99999"/);
+    usageError(['holders', 'job'], /ZK_CONNECT: .*"nope:x"/, { ZK_CONNECT: 'nope:x' });
+    usageError(['holders', 'job', '--shared'], /unknown option "--shared"/);
+    usageError(['holders', 'a', 'b'], /unexpected argument "b"/);
+    usageError(['holders', 'job', '--json=1'], /"--json" takes no value/);
+  });
+});
+
+describe('holders output', () => {
+  const stat = (owner: bigint, ctime: number) => ({ ephemeralOwner: owner, ctime: BigInt(ctime) }) as Stat;
+  const entry = (sequence: number, mode: 'shared' | 'exclusive'): QueueEntry => ({
+    path: `/locks/j/n${sequence}`,
+    identifier: `id${sequence}`,
+    mode,
+    sequence,
+  });
+
+  test('readers ahead of the first writer all hold; nodes gone meanwhile are left out', () => {
+    const queue = [entry(1, 'shared'), entry(2, 'shared'), entry(3, 'exclusive'), entry(4, 'shared')];
+    const rows = describeQueue(queue, [stat(1n, 0), stat(2n, 0), stat(3n, 0), stat(4n, 0)]);
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ['holder', 'holder', 'waiting', 'waiting'],
+    );
+    const writerFirst = describeQueue(
+      [entry(5, 'exclusive'), entry(6, 'shared')],
+      [stat(1n, 0), stat(1n, 0)],
+    );
+    assert.deepEqual(
+      writerFirst.map((r) => r.state),
+      ['holder', 'waiting'],
+    );
+    const headGone = describeQueue([entry(7, 'exclusive'), entry(8, 'exclusive')], [null, stat(1n, 0)]);
+    assert.deepEqual(
+      headGone.map((r) => [r.sequence, r.state]),
+      [[8, 'holder']],
+    );
+  });
+
+  test('session as ZooKeeper writes it, ctime as ISO date', () => {
+    const [row] = describeQueue([entry(1, 'exclusive')], [stat(-1n, Date.UTC(2024, 0, 2, 3, 4, 5))]);
+    assert.equal(row!.session, '0xffffffffffffffff');
+    assert.equal(row!.since, '2024-01-02T03:04:05.000Z');
+    const [row2] = describeQueue([entry(1, 'exclusive')], [stat(0x100000abcn, 0)]);
+    assert.equal(row2!.session, '0x100000abc');
+  });
+
+  test('table: header, aligned columns; nothing for an empty queue', () => {
+    assert.deepEqual(formatTable([]), []);
+    const lines = formatTable(
+      describeQueue([entry(1, 'exclusive'), entry(22, 'shared')], [stat(1n, 0), stat(2n, 0)]),
+    );
+    assert.equal(lines.length, 3);
+    assert.match(lines[0]!, /^STATE\s+MODE\s+SEQUENCE\s+SESSION\s+SINCE\s+IDENTIFIER\s+NODE$/);
+    assert.match(
+      lines[1]!,
+      /^holder\s+exclusive\s+0000000001\s+0x1\s+1970-01-01T00:00:00.000Z\s+id1\s+\/locks\/j\/n1$/,
+    );
+    assert.equal(lines[1]!.indexOf('0000000001'), lines[2]!.indexOf('0000000022'));
+  });
+});
+
+describe('the zk-recipes command without a server', () => {
+  test('--help prints usage and exits 0; --version prints the package version', async () => {
+    const help = await cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage:\n\s+zk-recipes lock <name>/);
+    assert.equal(help.stderr, '');
+    const version = await cli(['--version']);
+    assert.equal(version.code, 0);
+    const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
+    assert.equal(version.stdout, `${pkg.version}\n`);
+  });
+
+  test('usage errors exit 64 with a message naming the bad value', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /missing command/],
+      [['lock', 'job', '--timeout', '5x', '--', 'true'], /--timeout: invalid duration "5x"/],
+      [['lock', 'job'], /missing command/],
+      [['lock', 'job', '--'], /missing command after '--'/],
+      [['lock', '--', 'true'], /missing lock name/],
+      [['holders', 'job', '--frob'], /unknown option "--frob"/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(args)));
+    results.forEach((r, i) => {
+      const [args, pattern] = cases[i]!;
+      assert.equal(r.code, EXIT.USAGE, `exit code of ${JSON.stringify(args)}`);
+      assert.match(r.stderr, pattern, `stderr of ${JSON.stringify(args)}`);
+      assert.match(r.stderr, /^zk-recipes: /);
+      assert.equal(r.stdout, '');
+    });
+  });
+});
