@@ -1,0 +1,346 @@
+import net from 'node:net';
+import { LOOPBACK } from './util.js';
+
+/** How the proxy treats traffic; see the FaultProxy methods of the same names. */
+export type FaultMode = 'pass' | 'blackhole' | 'delay' | 'refuse';
+
+export interface FaultProxyOptions {
+  /** Where to forward to: 'host:port' (one address; '[::1]:2181' for IPv6) or { host, port }. */
+  target: string | { host: string; port: number };
+  /** Port to listen on (127.0.0.1). Default: a free one. */
+  port?: number;
+}
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of one target, for network fault tests: put it between a client and a
+ * ZooKeeper server (one proxy per server of an ensemble) and switch modes while the test runs.
+ *
+ *     const proxy = await FaultProxy.start({ target: server.connectString });
+ *     const client = connect(proxy.connectString);
+ *     proxy.blackhole(); // partition: bytes vanish, nothing is closed
+ *     proxy.pass();      // healed
+ *
+ * Mode changes apply at once to existing and new connections.
+ */
+export class FaultProxy implements AsyncDisposable {
+  readonly host = LOOPBACK;
+  readonly target: { host: string; port: number };
+  #server: net.Server;
+  #port = 0;
+  #mode: FaultMode = 'pass';
+  #delayMs = 0;
+  #links = new Set<Link>();
+  #closing?: Promise<void>;
+
+  private constructor(target: { host: string; port: number }) {
+    this.target = target;
+    // Half-open allowed: a FIN from one side is passed on as a FIN, not turned into a full close.
+    this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
+  }
+
+  static async start(options: FaultProxyOptions): Promise<FaultProxy> {
+    const proxy = new FaultProxy(parseTarget(options.target));
+    await new Promise<void>((resolve, reject) => {
+      proxy.#server.once('error', reject);
+      proxy.#server.listen(options.port ?? 0, LOOPBACK, () => {
+        proxy.#server.off('error', reject);
+        // Accept errors (EMFILE, ...) only cost that connection; they must not crash the test process.
+        proxy.#server.on('error', () => {});
+        resolve();
+      });
+    });
+    proxy.#port = (proxy.#server.address() as net.AddressInfo).port;
+    return proxy;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  /** '127.0.0.1:PORT' — give this to the client instead of the target. */
+  get connectString(): string {
+    return `${this.host}:${this.#port}`;
+  }
+
+  get mode(): FaultMode {
+    return this.#mode;
+  }
+
+  /** Added one-way latency in 'delay' mode, in ms. */
+  get delayMs(): number {
+    return this.#delayMs;
+  }
+
+  /** Open client connections. */
+  get connections(): number {
+    return this.#links.size;
+  }
+
+  /** Forward everything as it comes (the default). */
+  pass(): this {
+    return this.#setMode('pass');
+  }
+
+  /**
+   * A network partition: connections stay open but every byte, both ways, is silently dropped (not
+   * buffered), and closes are not passed on. New connections are accepted and blackholed too.
+   */
+  blackhole(): this {
+    return this.#setMode('blackhole');
+  }
+
+  /** Forward with `ms` of added latency each way; byte order is kept. */
+  delay(ms: number): this {
+    if (!(ms >= 0)) throw new RangeError(`FaultProxy.delay: bad delay ${ms}`);
+    this.#delayMs = ms;
+    return this.#setMode('delay');
+  }
+
+  /**
+   * New connections are closed at once with a RST (the client sees the connection reset, since the TCP
+   * handshake has completed; the port stays ours). Existing connections keep flowing: reset() drops them.
+   */
+  refuse(): this {
+    return this.#setMode('refuse');
+  }
+
+  /** Destroys every current connection with a RST, both towards the client and the target; the mode stays. */
+  reset(): this {
+    for (const link of [...this.#links]) link.reset();
+    return this;
+  }
+
+  /** Stops listening and destroys all connections. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      for (const link of [...this.#links]) link.destroy();
+    });
+    return this.#closing;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #setMode(mode: FaultMode): this {
+    const wasBlackhole = this.#mode === 'blackhole';
+    this.#mode = mode;
+    if (mode === 'blackhole') for (const link of this.#links) link.dropQueued();
+    // Closes that happened during the partition become visible when it heals.
+    if (wasBlackhole && mode !== 'blackhole') for (const link of [...this.#links]) link.flushCloses();
+    return this;
+  }
+
+  #accept(client: net.Socket): void {
+    if (this.#closing) {
+      client.destroy();
+      return;
+    }
+    if (this.#mode === 'refuse') {
+      client.on('error', () => {});
+      client.resetAndDestroy();
+      return;
+    }
+    const link = new Link(this, client, () => this.#links.delete(link));
+    this.#links.add(link);
+  }
+}
+
+/** One proxied connection: the client's socket, ours to the target, and one Flow each way. */
+class Link {
+  readonly up: Flow;
+  readonly down: Flow;
+  #done = false;
+
+  constructor(
+    readonly proxy: FaultProxy,
+    client: net.Socket,
+    readonly onDone: () => void,
+  ) {
+    const upstream = net.connect({ host: proxy.target.host, port: proxy.target.port, allowHalfOpen: true });
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
+    this.up = new Flow(this, client, upstream);
+    this.down = new Flow(this, upstream, client);
+  }
+
+  get mode(): FaultMode {
+    return this.proxy.mode;
+  }
+
+  /** `flow.from` is gone: take the other socket down the same way (RST for RST), unless blackholed. */
+  sideClosed(flow: Flow): void {
+    if (this.#done) return;
+    if (this.up.closed && this.down.closed) {
+      this.#teardown();
+      return;
+    }
+    // In a partition nobody learns of the close; flushCloses() replays it when the partition heals.
+    if (this.mode === 'blackhole') return;
+    if (flow.reset) this.reset();
+    // Delayed data first, then a FIN, then the socket goes (its peer closed fully, not half).
+    else flow.afterQueued(() => endThenDestroy(flow.to));
+  }
+
+  dropQueued(): void {
+    this.up.dropQueued();
+    this.down.dropQueued();
+  }
+
+  /** Called when a blackhole ends: pass on the closes and FINs that it swallowed. */
+  flushCloses(): void {
+    for (const flow of [this.up, this.down]) {
+      if (flow.closed) this.sideClosed(flow);
+      else flow.flushEnd();
+    }
+  }
+
+  reset(): void {
+    if (this.#done) return;
+    this.#teardown();
+    for (const socket of [this.up.from, this.down.from]) {
+      if (!socket.destroyed) socket.resetAndDestroy();
+    }
+  }
+
+  destroy(): void {
+    if (this.#done) return;
+    this.#teardown();
+    this.up.from.destroy();
+    this.down.from.destroy();
+  }
+
+  #teardown(): void {
+    this.#done = true;
+    this.dropQueued();
+    this.onDone();
+  }
+}
+
+/** Bytes from `from` to `to`, subject to the proxy's mode. */
+class Flow {
+  /** `from` sent a FIN. */
+  ended = false;
+  #endSent = false;
+  /** `from` is gone (closed, or errored). */
+  closed = false;
+  /** ... and it went with a RST or another error. */
+  reset = false;
+  /** Delayed chunks (null = the FIN), each due no earlier than the one before it, so order is kept. */
+  #queue: { due: number; chunk: Buffer | null }[] = [];
+  #timer?: NodeJS.Timeout;
+  #onEmpty?: () => void;
+
+  constructor(
+    readonly link: Link,
+    readonly from: net.Socket,
+    readonly to: net.Socket,
+  ) {
+    from.on('data', (chunk: Buffer) => this.#onData(chunk));
+    from.on('end', () => {
+      this.ended = true;
+      this.flushEnd();
+    });
+    from.on('error', () => {
+      this.reset = true;
+    });
+    from.on('close', (hadError) => {
+      this.closed = true;
+      this.reset ||= hadError;
+      link.sideClosed(this);
+    });
+  }
+
+  #onData(chunk: Buffer): void {
+    const mode = this.link.mode;
+    if (mode === 'blackhole') return;
+    if (mode === 'delay') this.#enqueue(this.link.proxy.delayMs, chunk);
+    // Data still waiting from an earlier delay goes first.
+    else if (this.#queue.length > 0) this.#enqueue(0, chunk);
+    else this.#write(chunk);
+  }
+
+  #write(chunk: Buffer): void {
+    if (this.to.destroyed || this.to.writableEnded) return;
+    // Backpressure: stop reading while the other side's buffer is full.
+    if (!this.to.write(chunk)) {
+      this.from.pause();
+      this.to.once('drain', () => this.from.resume());
+    }
+  }
+
+  #enqueue(delayMs: number, chunk: Buffer | null): void {
+    const last = this.#queue.at(-1)?.due ?? 0;
+    this.#queue.push({ due: Math.max(performance.now() + delayMs, last), chunk });
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#timer) return;
+    if (this.#queue.length === 0) {
+      const onEmpty = this.#onEmpty;
+      this.#onEmpty = undefined;
+      onEmpty?.();
+      return;
+    }
+    const wait = Math.max(0, this.#queue[0]!.due - performance.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const t = performance.now();
+      // setTimeout may fire a little early by performance.now(); 1 ms of slack avoids a 0 ms re-arm.
+      while (this.#queue.length > 0 && this.#queue[0]!.due <= t + 1) {
+        const { chunk } = this.#queue.shift()!;
+        if (chunk) this.#write(chunk);
+        else this.#sendEnd();
+      }
+      this.#schedule();
+    }, wait);
+  }
+
+  /** Pass a FIN from `from` on to `to`, after any delayed data. */
+  flushEnd(): void {
+    if (!this.ended || this.#endSent || this.link.mode === 'blackhole') return;
+    if (this.link.mode === 'delay' || this.#queue.length > 0) {
+      this.#endSent = true;
+      this.#enqueue(this.link.mode === 'delay' ? this.link.proxy.delayMs : 0, null);
+    } else {
+      this.#sendEnd();
+    }
+  }
+
+  #sendEnd(): void {
+    this.#endSent = true;
+    if (!this.to.destroyed) this.to.end();
+  }
+
+  /** Runs `fn` once the delayed data has gone out (at once when there is none). */
+  afterQueued(fn: () => void): void {
+    this.#onEmpty = fn;
+    this.#schedule();
+  }
+
+  dropQueued(): void {
+    this.#queue = [];
+    this.#onEmpty = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/** FIN after the pending writes, then gone. */
+function endThenDestroy(socket: net.Socket): void {
+  if (socket.destroyed) return;
+  if (socket.writableFinished) socket.destroy();
+  else {
+    socket.once('finish', () => socket.destroy());
+    if (!socket.writableEnded) socket.end();
+  }
+}
+
+function parseTarget(target: FaultProxyOptions['target']): { host: string; port: number } {
+  if (typeof target !== 'string') return target;
+  const m = /^\s*(?:\[([^\]]+)\]|([^:,/\s]+)):(\d+)\s*$/.exec(target);
+  if (!m) throw new Error(`FaultProxy: target must be one 'host:port', got ${JSON.stringify(target)}`);
+  return { host: (m[1] ?? m[2])!, port: Number(m[3]) };
+}

@@ -1,0 +1,31 @@
+/**
+ * zk-recipes/testing: real ZooKeeper servers and ensembles for tests, without Docker, plus a TCP proxy for
+ * network faults. See docs/testing.md.
+ */
+export { cleanupSync } from './cleanup.js';
+export {
+  externalConnectString,
+  NEEDS_HARNESS,
+  needsHarness,
+  startTestZooKeeper,
+  type TestZooKeeper,
+  type TestZooKeeperOptions,
+  withServer,
+} from './env.js';
+export { type FaultMode, FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
+export {
+  type Env,
+  findJava,
+  findZooKeeper,
+  installZooKeeperIfPossible,
+  type ZooKeeperInstallation,
+  ZooKeeperNotFoundError,
+} from './find-zookeeper.js';
+export { fourLetterWord, parseMode } from './four-letter.js';
+export { ZkTestCluster, ZkTestClusterMember, type ZkTestClusterOptions } from './zk-test-cluster.js';
+export {
+  type ConfigValue,
+  type Readiness,
+  ZkTestServer,
+  type ZkTestServerOptions,
+} from './zk-test-server.js';

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import net from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Monotonic milliseconds, for deadlines that must not move with the wall clock. */
+export const now = (): number => performance.now();
+
+/**
+ * `count` distinct free TCP ports on the loopback address. All are held open at once so they differ; there
+ * is still a window before the JVM binds them in which another process could take one.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, LOOPBACK, () => resolve());
+      });
+    }
+    return servers.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  }
+}
+
+/** The last `lines` lines of a text file ('' when it does not exist); reads at most the last 64 KiB. */
+export function tailFile(file: string, lines: number): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const length = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(length);
+    fs.readSync(fd, buf, 0, length, size - length);
+    const text = buf.toString('utf8').trimEnd();
+    return text.split('\n').slice(-lines).join('\n');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Resolves true when `promise` settles within `ms`, false otherwise; leaves no timer behind. */
+export async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

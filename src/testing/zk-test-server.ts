@@ -1,0 +1,431 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
+import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
+import { fourLetterWord, parseMode } from './four-letter.js';
+import { freePorts, LOOPBACK, now, sleep, tailFile, within } from './util.js';
+
+export type ConfigValue = string | number | boolean;
+
+export interface ZkTestServerOptions {
+  /** Client port on 127.0.0.1. Default: a free one, chosen at the first start and kept for restarts. */
+  port?: number;
+  /** ZooKeeper tickTime in ms. Default 200, so that session expiry in tests takes seconds, not minutes. */
+  tickTime?: number;
+  /** Default 2 × tickTime (ZooKeeper's own default). */
+  minSessionTimeout?: number;
+  /** Default 60000. */
+  maxSessionTimeout?: number;
+  /** How long start() and restart() wait for the server to answer, in ms. Default 30000. */
+  startTimeout?: number;
+  /** How long stop() waits after SIGTERM before SIGKILL, in ms. Default 5000. */
+  stopTimeout?: number;
+  /** Extra zoo.cfg entries, as `{ key: value }` or `'key=value'` lines; they override the defaults. */
+  extraConfig?: Record<string, ConfigValue> | string[];
+  /** Extra JVM arguments (before the main class), e.g. ['-Xmx1g']. */
+  jvmArgs?: string[];
+  /** Parent directory of the server's temp dir. Default os.tmpdir(). */
+  tmpDir?: string;
+  /** The ZooKeeper to run. Default findZooKeeper(). */
+  zookeeper?: ZooKeeperInstallation;
+}
+
+/** What start() waits for: 'serving' = answers `srvr` with a Mode; 'ruok' = the process answers `imok`. */
+export type Readiness = 'serving' | 'ruok';
+
+const DEFAULT_TICK = 200;
+
+/**
+ * A real ZooKeeper server in a child JVM, for tests (Curator's TestingServer, kazoo.testing): standalone, on
+ * a free loopback port, with its own temp dir that holds zoo.cfg, the data and the log (zookeeper.log, plus
+ * jvm.out for the JVM's own output).
+ *
+ *     const server = await ZkTestServer.start();
+ *     // ... connect to server.connectString ...
+ *     await server.close();
+ *
+ * Everything started is killed and removed when the process exits, even if close() is never called.
+ */
+export class ZkTestServer implements AsyncDisposable {
+  readonly host = LOOPBACK;
+  protected readonly options: ZkTestServerOptions;
+  /** Main class of the JVM; cluster members run QuorumPeerMain. */
+  protected mainClass = 'org.apache.zookeeper.server.ZooKeeperServerMain';
+  /** What start()/restart() wait for. */
+  protected readiness: Readiness = 'serving';
+
+  #zk?: ZooKeeperInstallation;
+  #dir?: string;
+  #port?: number;
+  #child?: ChildProcess;
+  #exited?: Promise<void>;
+  #exit?: { code: number | null; signal: NodeJS.Signals | null };
+  #spawnError?: Error;
+  #paused = false;
+  #starting?: Promise<void>;
+  #closing?: Promise<void>;
+
+  constructor(options: ZkTestServerOptions = {}) {
+    this.options = options;
+    this.#port = options.port;
+  }
+
+  /** Creates and starts a server; if it does not come up, its files are removed before rejecting. */
+  static async start(options?: ZkTestServerOptions): Promise<ZkTestServer> {
+    const server = new ZkTestServer(options);
+    try {
+      await server.start();
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
+    return server;
+  }
+
+  /** The client port; known once start() has been called. */
+  get port(): number {
+    if (this.#port === undefined) throw new Error('ZkTestServer: not started yet, no port chosen');
+    return this.#port;
+  }
+
+  /** '127.0.0.1:PORT' */
+  get connectString(): string {
+    return `${this.host}:${this.port}`;
+  }
+
+  /** The server's temp dir: ZooKeeper's dataDir, also holding zoo.cfg, zookeeper.log and jvm.out. */
+  get dataDir(): string {
+    if (!this.#dir) throw new Error('ZkTestServer: not started yet, no data dir');
+    return this.#dir;
+  }
+
+  get logFile(): string {
+    return path.join(this.dataDir, 'zookeeper.log');
+  }
+
+  /** Pid of the running JVM; undefined when it is not running. */
+  get pid(): number | undefined {
+    return this.running ? this.#child?.pid : undefined;
+  }
+
+  /** The JVM is alive (possibly paused). */
+  get running(): boolean {
+    return this.#child !== undefined && this.#exit === undefined;
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  get closed(): boolean {
+    return this.#closing !== undefined;
+  }
+
+  protected get tickTime(): number {
+    return this.options.tickTime ?? DEFAULT_TICK;
+  }
+
+  /**
+   * Starts the JVM and resolves when the server answers (`ruok` → `imok`, and `srvr` shows it serving).
+   * After stop()/kill() it starts again on the same port with the same data. No-op when running.
+   */
+  async start(): Promise<this> {
+    if (this.#closing) throw new Error('ZkTestServer: closed');
+    // Concurrent calls share one start.
+    this.#starting ??= this.#start().finally(() => {
+      this.#starting = undefined;
+    });
+    await this.#starting;
+    return this;
+  }
+
+  async #start(): Promise<void> {
+    if (this.running) return;
+    this.#zk ??= this.options.zookeeper ?? findZooKeeper();
+    const zk = this.#zk;
+    if (!this.#dir) {
+      const dir = await mkdtemp(path.join(this.options.tmpDir ?? os.tmpdir(), 'zk-test-'));
+      trackDir(dir);
+      this.#dir = dir;
+      await this.prepareDir(dir);
+    }
+    // A port chosen by us can be taken by someone else before the JVM binds it: then try another one.
+    const choosePort = this.#port === undefined;
+    for (let attempt = 1; ; attempt++) {
+      if (choosePort) this.#port = (await freePorts(1))[0]!;
+      try {
+        await this.#launch(zk, this.readiness);
+        return;
+      } catch (err) {
+        if (!choosePort || attempt >= 3 || !/Address already in use/.test(this.logTail(200))) {
+          if (choosePort) this.#port = undefined;
+          throw err;
+        }
+      }
+    }
+  }
+
+  /** Writes what the JVM needs into the fresh data dir before the first start (cluster members: myid). */
+  protected async prepareDir(_dir: string): Promise<void> {}
+
+  /** zoo.cfg entries; subclasses add theirs. */
+  protected config(): Record<string, ConfigValue> {
+    const tick = this.tickTime;
+    return {
+      tickTime: tick,
+      dataDir: this.dataDir,
+      clientPort: this.port,
+      clientPortAddress: this.host,
+      minSessionTimeout: this.options.minSessionTimeout ?? 2 * tick,
+      maxSessionTimeout: this.options.maxSessionTimeout ?? 60_000,
+      maxClientCnxns: 0,
+      '4lw.commands.whitelist': '*',
+      'admin.enableServer': false,
+      // Writes still reach the OS before they are acknowledged (they survive a killed JVM); only the fsync,
+      // which protects against power loss and costs milliseconds per write, is skipped.
+      forceSync: 'no',
+    };
+  }
+
+  #configText(): string {
+    const entries = { ...this.config(), ...parseExtraConfig(this.options.extraConfig) };
+    const lines = Object.entries(entries).map(([k, v]) => `${k}=${v}`);
+    return `# written by zk-recipes/testing\n${lines.join('\n')}\n`;
+  }
+
+  async #launch(zk: ZooKeeperInstallation, readiness: Readiness): Promise<void> {
+    const dir = this.dataDir;
+    const cfg = path.join(dir, 'zoo.cfg');
+    await writeFile(cfg, this.#configText());
+    await writeLogConfigs(dir);
+    const jvmArgs = this.options.jvmArgs ?? [];
+    const args = [
+      '-Xmx512m',
+      // Single-threaded GC: several of these JVMs share a CI machine with the tests. The JVM refuses two
+      // collectors, so a user's choice replaces it.
+      ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : ['-XX:+UseSerialGC']),
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Djava.net.preferIPv4Stack=true',
+      '-Dzookeeper.jmx.log4j.disable=true',
+      // Whichever slf4j binding is on the classpath writes to zookeeper.log in the data dir.
+      `-Dorg.slf4j.simpleLogger.logFile=${path.join(dir, 'zookeeper.log')}`,
+      '-Dorg.slf4j.simpleLogger.showDateTime=true',
+      '-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS',
+      `-Dlogback.configurationFile=${path.join(dir, 'logback.xml')}`,
+      `-Dlog4j.configuration=file:${path.join(dir, 'log4j.properties')}`,
+      ...jvmArgs,
+      '-cp',
+      zk.classpath,
+      this.mainClass,
+      cfg,
+    ];
+    // The JVM's stdout/stderr go to a file, not to pipes: nothing of it can hold our event loop open.
+    const out = fs.openSync(path.join(dir, 'jvm.out'), 'a');
+    let child: ChildProcess;
+    try {
+      child = spawn(zk.java, args, { cwd: dir, stdio: ['ignore', out, out] });
+    } finally {
+      fs.closeSync(out);
+    }
+    this.#child = child;
+    this.#exit = undefined;
+    this.#spawnError = undefined;
+    this.#paused = false;
+    this.#exited = new Promise<void>((resolve) => {
+      child.once('exit', (code, signal) => {
+        if (child.pid !== undefined) untrackPid(child.pid);
+        this.#exit = { code, signal };
+        this.#paused = false;
+        resolve();
+      });
+      child.once('error', (err) => {
+        // Failed to spawn (e.g. java vanished): there is no 'exit' then.
+        this.#exit ??= { code: null, signal: null };
+        this.#spawnError = err;
+        resolve();
+      });
+    });
+    if (child.pid !== undefined) trackPid(child.pid);
+    // A JVM left running must not keep the process alive; the exit handler kills it.
+    child.unref();
+    await this.#waitReady(readiness, this.options.startTimeout ?? 30_000);
+  }
+
+  async #waitReady(readiness: Readiness, timeoutMs: number): Promise<void> {
+    const deadline = now() + timeoutMs;
+    for (;;) {
+      if (this.#exit) {
+        const why = this.#spawnError
+          ? `could not run java: ${this.#spawnError.message}`
+          : `the JVM exited (${this.#exit.signal ?? `code ${this.#exit.code}`}) before answering`;
+        throw this.#startError(why);
+      }
+      if (await this.isReady(readiness)) return;
+      if (now() > deadline) {
+        await this.kill();
+        throw this.#startError(
+          `no answer to '${readiness === 'ruok' ? 'ruok' : 'ruok/srvr'}' within ${timeoutMs} ms`,
+        );
+      }
+      await sleep(50);
+    }
+  }
+
+  /** One probe: `ruok` answered `imok` and, for 'serving', `srvr` shows a Mode (standalone, leader, ...). */
+  async isReady(readiness: Readiness = 'serving'): Promise<boolean> {
+    try {
+      if ((await this.fourLetter('ruok', 1000)) !== 'imok') return false;
+      // `imok` only says the process is up; a quorum member answers it before it has a quorum.
+      return readiness === 'ruok' || parseMode(await this.fourLetter('srvr', 1000)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  #startError(why: string): Error {
+    return new Error(
+      `ZkTestServer ${this.mainClass.split('.').pop()} on ${this.host}:${this.#port} did not start: ${why}\n` +
+        `java: ${this.#zk?.java}\nclasspath: ${this.#zk?.classpath}\n${this.logTail(40)}`,
+    );
+  }
+
+  /** The last lines of zookeeper.log and of the JVM's stdout/stderr, for error messages. */
+  logTail(lines = 40): string {
+    if (!this.#dir) return '';
+    const log = tailFile(path.join(this.#dir, 'zookeeper.log'), lines);
+    const out = tailFile(path.join(this.#dir, 'jvm.out'), lines);
+    return (
+      `--- ${path.join(this.#dir, 'zookeeper.log')} (last ${lines} lines) ---\n${log || '(empty)'}\n` +
+      `--- ${path.join(this.#dir, 'jvm.out')} ---\n${out || '(empty)'}`
+    );
+  }
+
+  /** Stops the JVM: SIGTERM, then SIGKILL if it has not exited after stopTimeout. Data and port are kept. */
+  async stop(): Promise<void> {
+    await this.#terminate('SIGTERM');
+  }
+
+  /** SIGKILL: a crash. Data (as far as written) and port are kept; start() or restart() brings it back. */
+  async kill(): Promise<void> {
+    await this.#terminate('SIGKILL');
+  }
+
+  async #terminate(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+    const child = this.#child;
+    if (!child || !this.running) return;
+    // Waiting for the exit must keep the event loop alive.
+    child.ref();
+    try {
+      child.kill(signal);
+      // A stopped JVM handles SIGTERM only once it runs again.
+      if (this.#paused) child.kill('SIGCONT');
+      if (signal !== 'SIGKILL' && !(await within(this.#exited!, this.options.stopTimeout ?? 5000))) {
+        child.kill('SIGKILL');
+      }
+      await this.#exited;
+    } finally {
+      child.unref();
+    }
+  }
+
+  /** stop() then start(): same port, same data; resolves when it answers again. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** SIGSTOP: the JVM freezes; connections are still accepted by the kernel but nothing answers. */
+  pause(): void {
+    const pid = this.pid;
+    if (pid === undefined) throw new Error('ZkTestServer: not running');
+    process.kill(pid, 'SIGSTOP');
+    this.#paused = true;
+  }
+
+  /** SIGCONT after pause(). */
+  resume(): void {
+    const pid = this.pid;
+    if (pid === undefined) throw new Error('ZkTestServer: not running');
+    process.kill(pid, 'SIGCONT');
+    this.#paused = false;
+  }
+
+  /** Kills the JVM and removes its dir. Idempotent; the server cannot be started again. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      // Wait out a start in progress so that its JVM is not left behind.
+      await this.#starting?.catch(() => {});
+      // No graceful stop: the data is about to be deleted, and tests want close() fast.
+      await this.kill();
+      const dir = this.#dir;
+      if (dir) {
+        await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+        untrackDir(dir);
+      }
+    })();
+    return this.#closing;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /** Sends a four-letter word (`ruok`, `srvr`, `stat`, `mntr`, `cons`, ...) and resolves with the reply. */
+  fourLetter(word: string, timeoutMs = 2000): Promise<string> {
+    return fourLetterWord(this.host, this.port, word, timeoutMs);
+  }
+
+  /** 'standalone', 'leader', 'follower', ... from `srvr`; undefined when not serving or not answering. */
+  async mode(timeoutMs = 1000): Promise<string | undefined> {
+    if (!this.running || this.#paused) return undefined;
+    try {
+      return parseMode(await this.fourLetter('srvr', timeoutMs));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function parseExtraConfig(extra: ZkTestServerOptions['extraConfig']): Record<string, ConfigValue> {
+  if (!extra) return {};
+  if (!Array.isArray(extra)) return extra;
+  const entries: Record<string, ConfigValue> = {};
+  for (const line of extra) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new Error(`ZkTestServer: extraConfig line is not key=value: ${JSON.stringify(line)}`);
+    entries[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return entries;
+}
+
+/** Configs for the other slf4j bindings a release may bring (logback, log4j 1.x / reload4j). */
+async function writeLogConfigs(dir: string): Promise<void> {
+  const log = path.join(dir, 'zookeeper.log');
+  const logback =
+    '<configuration>\n' +
+    '  <appender name="FILE" class="ch.qos.logback.core.FileAppender">\n' +
+    `    <file>${escapeXml(log)}</file>\n` +
+    '    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %-5level %logger - %msg%n</pattern></encoder>\n' +
+    '  </appender>\n' +
+    '  <root level="INFO"><appender-ref ref="FILE"/></root>\n' +
+    '</configuration>\n';
+  const log4j = [
+    'log4j.rootLogger=INFO, FILE',
+    'log4j.appender.FILE=org.apache.log4j.FileAppender',
+    `log4j.appender.FILE.File=${log.replaceAll('\\', '\\\\')}`,
+    'log4j.appender.FILE.layout=org.apache.log4j.PatternLayout',
+    'log4j.appender.FILE.layout.ConversionPattern=%d{HH:mm:ss,SSS} [%t] %-5p %c - %m%n',
+    '',
+  ].join('\n');
+  await Promise.all([
+    writeFile(path.join(dir, 'logback.xml'), logback),
+    writeFile(path.join(dir, 'log4j.properties'), log4j),
+  ]);
+}
+
+function escapeXml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
