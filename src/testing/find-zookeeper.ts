@@ -229,27 +229,43 @@ export async function installZooKeeperIfPossible(
   // fixed by the package, which depends on a JRE.)
   if (notFound.problems.some((p) => p.startsWith('ZOOKEEPER_HOME='))) throw notFound;
 
-  const apt = aptPrefix(env);
-  if ('cannot' in apt) {
-    throw new ZooKeeperNotFoundError([...notFound.problems, `could not install it: ${apt.cannot}`]);
-  }
-  const cmd = [...apt.prefix, 'apt-get'];
-  log(`zk-recipes/testing: ZooKeeper not found; installing it: ${cmd.join(' ')} install -y zookeeper`);
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'zookeeper']]) {
-    const { code, output } = await run(cmd[0]!, [...cmd.slice(1), ...args], env);
-    if (code !== 0) {
-      const tail = output.trim().split('\n').slice(-15).join('\n');
-      throw new ZooKeeperNotFoundError([
-        ...notFound.problems,
-        `\`${[...cmd, ...args].join(' ')}\` failed with exit code ${code}:\n${tail}\n`,
-      ]);
-    }
+  try {
+    await aptInstall(['zookeeper'], log, env);
+  } catch (err) {
+    throw new ZooKeeperNotFoundError([
+      ...notFound.problems,
+      `could not install it: ${(err as Error).message}`,
+    ]);
   }
   const installed = findZooKeeper(env);
   log(
     `zk-recipes/testing: installed ZooKeeper${installed.version ? ` ${installed.version}` : ''} (${installed.source})`,
   );
   return installed;
+}
+
+/**
+ * Installs Debian/Ubuntu packages with apt-get (as root, or through passwordless sudo).
+ * Rejects with the reason when apt-get cannot be used or fails.
+ */
+export async function aptInstall(
+  packages: readonly string[],
+  log: (line: string) => void = (line) => console.error(line),
+  env: Env = process.env,
+): Promise<void> {
+  const apt = aptPrefix(env);
+  if ('cannot' in apt) throw new Error(apt.cannot);
+  const cmd = [...apt.prefix, 'apt-get'];
+  log(
+    `zk-recipes/testing: installing ${packages.join(' ')}: ${cmd.join(' ')} install -y ${packages.join(' ')}`,
+  );
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
+    const { code, output } = await run(cmd[0]!, [...cmd.slice(1), ...args], env);
+    if (code !== 0) {
+      const tail = output.trim().split('\n').slice(-15).join('\n');
+      throw new Error(`\`${[...cmd, ...args].join(' ')}\` failed with exit code ${code}:\n${tail}\n`);
+    }
+  }
 }
 
 /** The command prefix that runs apt-get as root, or why apt-get cannot be used. */

@@ -14,6 +14,7 @@ export {
 } from './env.js';
 export { type FaultMode, FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 export {
+  aptInstall,
   type Env,
   findJava,
   findZooKeeper,

@@ -1,0 +1,92 @@
+/** Regression tests named for field bugs of Curator and Kazoo that a lock library must not repeat. */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import type { ZkTestServer } from '../../src/testing/index.js';
+import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
+
+let server: ZkTestServer;
+let admin: ZkClient;
+before(async () => {
+  server = await startServer();
+  admin = await connect(server.connectString);
+});
+
+const children = (name: string) => admin.getChildren(`/locks/${name}`).catch(() => [] as string[]);
+
+describe('field bugs', () => {
+  test('CURATOR-604: a waiter whose session was replaced never acquires on its old node', async () => {
+    const proxy = await startProxy(server.connectString);
+    const holderClient = await connect(server.connectString);
+    const waiterClient = await connect(proxy.connectString);
+    const holder = new ZkLock(holderClient, 'c604');
+    const waiter = new ZkLock(waiterClient, 'c604');
+    await holder.acquire();
+    const p = waiter.acquire(60_000);
+    await eventually(async () => (await children('c604')).length === 2);
+    const oldOwner = waiterClient.sessionOwner;
+    proxy.blackhole();
+    await nextEvent(waiterClient, 'lost');
+    proxy.pass();
+    await nextEvent(waiterClient, 'session');
+    await holder.release();
+    assert.equal(await p, true);
+    const stat = await admin.exists(waiter.nodePath!);
+    assert.equal(stat?.ephemeralOwner, waiterClient.sessionOwner, 'held on a node of the current session');
+    assert.notEqual(stat?.ephemeralOwner, oldOwner);
+    assert.equal((await children('c604')).length, 1);
+    await waiter.release();
+  });
+
+  test('CURATOR-678: a release whose delete hits connection loss does not leave the node to block later acquires', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+    const lock = new ZkLock(c, 'c678');
+    await lock.acquire();
+    proxy.delay(300); // the delete's answer is on its way when the connection is reset
+    const released = lock.release();
+    await sleep(100);
+    proxy.reset();
+    proxy.pass();
+    await released;
+    await eventually(
+      async () => (await children('c678')).length === 0,
+      10_000,
+      'the node deleted by the background retry',
+    );
+    const other = await connect(server.connectString);
+    assert.equal(await new ZkLock(other, 'c678').acquire(2000), true, 'a later acquire succeeds');
+  });
+
+  test('Kazoo 649: readers and writers queued behind each other do not deadlock (right predecessor)', async () => {
+    const clients = await Promise.all([1, 2, 3, 4].map(() => connect(server.connectString)));
+    const [w1, r1, r2, w2] = clients.map((c) => new ZkReadWriteLock(c, 'k649'));
+    await w1!.writeLock.acquire();
+    const order: string[] = [];
+    const r1p = r1!.readLock.acquire(10_000).then(() => order.push('r1'));
+    await eventually(async () => (await children('k649')).length === 2);
+    const r2p = r2!.readLock.acquire(10_000).then(() => order.push('r2'));
+    await eventually(async () => (await children('k649')).length === 3);
+    const w2p = w2!.writeLock.acquire(10_000).then(() => order.push('w2'));
+    await eventually(async () => (await children('k649')).length === 4);
+    await w1!.writeLock.release();
+    await Promise.all([r1p, r2p]);
+    assert.deepEqual(order.sort(), ['r1', 'r2'], 'both readers hold together once the first writer leaves');
+    await r1!.readLock.release();
+    await sleep(100);
+    assert.equal(w2!.writeLock.isAcquired, false, 'the writer waits for the second reader');
+    await r2!.readLock.release();
+    await w2p;
+    assert.ok(order.includes('w2'));
+    await w2!.writeLock.release();
+  });
+
+  test('Kazoo 732: a failed try-lock does not leak its node', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'k732');
+    await holder.acquire();
+    for (let i = 0; i < 5; i++) assert.equal(await new ZkLock(c2, 'k732').acquire(0), false);
+    assert.equal((await children('k732')).length, 1);
+    await holder.release();
+  });
+});
