@@ -17,6 +17,7 @@ export {
   parseContender,
   sortContenders,
 } from './recipes/locks/contenders.js';
+export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';
 export {
   type AcquireOptions,
   LockHandle,
@@ -25,4 +26,3 @@ export {
   type ZkLockEvents,
   type ZkLockOptions,
 } from './recipes/locks/zk-lock.js';
-export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';
