@@ -12,6 +12,7 @@ export {
   type TestZooKeeperOptions,
   withServer,
 } from './env.js';
+export { type CheckResult, checkHistory, type HoldRecord, type WriteAttempt } from './exclusion-checker.js';
 export { type FaultMode, FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 export {
   aptInstall,

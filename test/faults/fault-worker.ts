@@ -5,7 +5,7 @@
  * Config: one JSON argument (WorkerConfig).
  */
 import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
-import type { HoldRecord, WriteAttempt } from './checker.js';
+import type { HoldRecord, WriteAttempt } from '../../src/testing/exclusion-checker.js';
 
 export interface WorkerConfig {
   id: string;

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { monotonicNow } from '../../src/index.js';
-import type { HoldRecord } from './checker.js';
+import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { WorkerConfig } from './fault-worker.js';
 
 const workerPath = fileURLToPath(new URL('./fault-worker.js', import.meta.url));

@@ -1,7 +1,7 @@
 /** The fault suite's checker must catch what it claims to catch. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkHistory, type HoldRecord } from '../faults/checker.js';
+import { checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
 
 const hold = (over: Partial<HoldRecord>): HoldRecord => ({
   worker: 'w',

@@ -1,5 +1,6 @@
 /**
- * The mutual-exclusion checker of the fault suite (Jepsen-style, on one machine).
+ * A mutual-exclusion checker (Jepsen-style, on one machine), used by the fault suite and the demo,
+ * and usable for testing your own use of a lock.
  *
  * Workers log each hold on the monotonic clock shared by all processes; the fenced resource
  * logs every write it accepted or refused. The checker reports every violation it finds.
