@@ -1,0 +1,315 @@
+/**
+ * Command-line parsing for `zk-recipes`: pure functions, no I/O, so they can be unit tested.
+ * Every mistake becomes a UsageError whose message names the bad value (exit code 64).
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseConnectString } from '../client/connect-string.js';
+import { validatePath } from '../client/paths.js';
+import { validateLockName } from '../recipes/locks/zk-lock.js';
+
+/** Exit codes (sysexits.h where one fits). The command's own exit code passes through otherwise. */
+export const EXIT = {
+  OK: 0,
+  /** zk-recipes itself failed (a ZooKeeper error other than the ones below). */
+  ERROR: 1,
+  /** EX_USAGE: bad flags, missing name or command, bad duration. */
+  USAGE: 64,
+  /** EX_UNAVAILABLE: no ZooKeeper server answered. */
+  UNAVAILABLE: 69,
+  /** EX_SOFTWARE: the lock was lost while the command ran; the command was terminated. */
+  LOCK_LOST: 70,
+  /** EX_TEMPFAIL: the lock was not acquired within --timeout. */
+  TIMEOUT: 75,
+  /** As in shells: the command exists but cannot be executed. */
+  CANNOT_EXECUTE: 126,
+  /** As in shells: the command was not found. */
+  NOT_FOUND: 127,
+} as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const DEFAULT_CONNECT = '127.0.0.1:2181';
+export const DEFAULT_ROOT = '/locks';
+export const DEFAULT_TIMEOUT = 30_000;
+export const DEFAULT_GRACE = 5_000;
+
+/** setTimeout cannot wait longer than this (it fires at once instead). */
+export const MAX_DURATION = 2 ** 31 - 1;
+
+export interface LockInvocation {
+  kind: 'lock';
+  name: string;
+  connect: string;
+  root: string;
+  /** ms to wait for the lock (connecting included); undefined waits forever, 0 tries once. */
+  timeout: number | undefined;
+  /** ms the command may hold the lock; undefined: no limit. */
+  lease: number | undefined;
+  /** ms between SIGTERM and SIGKILL when the lock is lost. */
+  grace: number;
+  shared: boolean;
+  /** undefined: the library's default, `<hostname>:<pid>`. */
+  identifier: string | undefined;
+  command: string[];
+}
+
+export interface HoldersInvocation {
+  kind: 'holders';
+  name: string;
+  connect: string;
+  root: string;
+  json: boolean;
+}
+
+export type Invocation =
+  | LockInvocation
+  | HoldersInvocation
+  | { kind: 'help'; topic: 'lock' | 'holders' | undefined }
+  | { kind: 'version' };
+
+export const USAGE = `Usage:
+  zk-recipes lock <name> [options] -- <command> [args...]
+  zk-recipes holders <name> [--json] [--connect host:port] [--root /locks]
+  zk-recipes --help | --version
+
+lock: runs <command> while holding the lock <name> (exclusive unless --shared) and exits
+with the command's exit code.
+  -t, --timeout <duration>   how long to wait for the lock, connecting included
+                             (default 30s; 0 tries once; 'inf' waits forever)
+  -s, --shared               take the read (shared) side: shared holders run together,
+                             exclusive ones run alone
+      --lease <duration>     the longest the command may hold the lock; past it the
+                             command is stopped as if the lock was lost
+      --grace <duration>     SIGTERM to SIGKILL delay when the lock is lost (default 5s)
+      --identifier <id>      shown by 'holders' (default <hostname>:<pid>)
+  -c, --connect <hosts>      ZooKeeper connect string (default $ZK_CONNECT, else ${DEFAULT_CONNECT})
+      --root <path>          parent of the lock directories (default ${DEFAULT_ROOT})
+
+holders: lists who holds the lock <name> and who waits, holders first.
+      --json                 a JSON array instead of a table
+  -c, --connect, --root      as for lock
+
+Durations: 500ms, 30s, 5m, 1h, or a plain number of seconds.
+Exit codes: the command's own; 64 usage error, 69 ZooKeeper unreachable, 70 lock lost
+while the command ran, 75 lock not acquired in time, 126/127 command not executable/found.
+`;
+
+/**
+ * Parses a duration into ms: `500ms`, `30s`, `5m`, `1h`, or a plain number of seconds
+ * (decimals allowed). `what` names the option in the error message.
+ */
+export function parseDuration(
+  text: string,
+  what: string,
+  opts: { allowZero?: boolean; allowInfinite?: boolean } = {},
+): number {
+  if (opts.allowInfinite && /^(inf|infinity|forever)$/i.test(text)) return Number.POSITIVE_INFINITY;
+  const m = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h)?$/.exec(text);
+  if (!m) {
+    throw new UsageError(
+      `${what}: invalid duration ${JSON.stringify(text)} (use e.g. 500ms, 30s, 5m, 1h, or a number of seconds)`,
+    );
+  }
+  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = Math.round(Number(m[1]) * factor);
+  if (ms === 0 && !opts.allowZero) {
+    throw new UsageError(`${what}: duration ${JSON.stringify(text)} must be greater than zero`);
+  }
+  if (ms > MAX_DURATION) {
+    throw new UsageError(`${what}: duration ${JSON.stringify(text)} is too long (at most 24 days)`);
+  }
+  return ms;
+}
+
+const CONNECT_OPTIONS = {
+  connect: { type: 'string', short: 'c' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const LOCK_OPTIONS = {
+  ...CONNECT_OPTIONS,
+  timeout: { type: 'string', short: 't' },
+  shared: { type: 'boolean', short: 's' },
+  lease: { type: 'string' },
+  grace: { type: 'string' },
+  identifier: { type: 'string' },
+} as const;
+
+const HOLDERS_OPTIONS = { ...CONNECT_OPTIONS, json: { type: 'boolean' } } as const;
+
+/** Parses `argv` (without node and the script); `env` supplies ZK_CONNECT. Throws UsageError. */
+export function parseCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Invocation {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case undefined:
+      throw new UsageError('missing command: lock or holders');
+    case '-h':
+    case '--help':
+    case 'help':
+      return { kind: 'help', topic: undefined };
+    case '-V':
+    case '--version':
+    case 'version':
+      return { kind: 'version' };
+    case 'lock':
+      return parseLock(rest, env);
+    case 'holders':
+      return parseHolders(rest, env);
+    default:
+      throw new UsageError(
+        sub.startsWith('-')
+          ? `unknown option ${quote(sub)}; the command (lock or holders) comes first`
+          : `unknown command ${quote(sub)} (expected lock or holders)`,
+      );
+  }
+}
+
+function parseLock(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Invocation {
+  const { values, before, after, terminated } = parse('lock', args, LOCK_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'lock' };
+  const name = lockName('lock', before);
+  if (before.length > 1) {
+    throw new UsageError(
+      terminated
+        ? `lock: unexpected argument ${quote(before[1]!)} before '--'`
+        : `lock: put the command after '--', as in: zk-recipes lock ${name} -- ${before.slice(1).join(' ')}`,
+    );
+  }
+  if (!terminated) throw new UsageError(`lock: missing command: zk-recipes lock ${name} -- <command...>`);
+  if (after.length === 0) throw new UsageError("lock: missing command after '--'");
+  if (after[0] === '') throw new UsageError('lock: the command must not be an empty string');
+  const timeout =
+    values.timeout === undefined
+      ? DEFAULT_TIMEOUT
+      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  return {
+    kind: 'lock',
+    name,
+    connect: connectString(values.connect, env),
+    root: root(values.root),
+    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    lease: values.lease === undefined ? undefined : parseDuration(values.lease, '--lease'),
+    grace:
+      values.grace === undefined
+        ? DEFAULT_GRACE
+        : parseDuration(values.grace, '--grace', { allowZero: true }),
+    shared: values.shared ?? false,
+    identifier: values.identifier,
+    command: after,
+  };
+}
+
+function parseHolders(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Invocation {
+  const { values, before, after, terminated } = parse('holders', args, HOLDERS_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'holders' };
+  const all = [...before, ...after]; // `holders -- -odd-name` is allowed
+  const name = lockName('holders', all);
+  if (all.length > 1) throw new UsageError(`holders: unexpected argument ${quote(all[1]!)}`);
+  void terminated;
+  return {
+    kind: 'holders',
+    name,
+    connect: connectString(values.connect, env),
+    root: root(values.root),
+    json: values.json ?? false,
+  };
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, with its errors reworded and the positionals split at `--`. */
+function parse<O extends Options>(command: string, args: readonly string[], options: O) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: O; allowPositionals: true; tokens: true; strict: true }>
+  >;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, tokens: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${command}: ${rewordParseError(e as Error & { code?: string })}`);
+  }
+  const terminator = parsed.tokens.find((t) => t.kind === 'option-terminator');
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'positional') continue;
+    (terminator && t.index > terminator.index ? after : before).push(t.value);
+  }
+  return { values: parsed.values, before, after, terminated: terminator !== undefined };
+}
+
+function rewordParseError(e: Error & { code?: string }): string {
+  const firstLine = e.message.split('\n')[0]!;
+  // parseArgs quotes the option as '--name', or as '-n, --name <value>' when a value is missing.
+  const quoted = /'(-[^']*)'/.exec(firstLine)?.[1];
+  const option = quoted
+    ?.replace(/ <value>$/, '')
+    .split(', ')
+    .at(-1);
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${quote(option ?? firstLine)}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(firstLine)) return `option ${quote(option ?? '')} takes no value`;
+      return `option ${quote(option ?? '')} needs a value`;
+    default:
+      return firstLine;
+  }
+}
+
+function lockName(command: string, positionals: readonly string[]): string {
+  const name = positionals[0];
+  if (name === undefined) throw new UsageError(`${command}: missing lock name`);
+  try {
+    validateLockName(name);
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message}`);
+  }
+  return name;
+}
+
+function connectString(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+  const fromEnv = env['ZK_CONNECT'];
+  const [value, source] =
+    flag !== undefined
+      ? [flag, '--connect']
+      : fromEnv !== undefined && fromEnv !== ''
+        ? [fromEnv, 'ZK_CONNECT']
+        : [DEFAULT_CONNECT, 'default'];
+  try {
+    parseConnectString(value);
+  } catch (e) {
+    throw new UsageError(`${source}: ${(e as Error).message}`);
+  }
+  return value;
+}
+
+function root(flag: string | undefined): string {
+  if (flag === undefined) return DEFAULT_ROOT;
+  try {
+    validatePath(flag, '--root');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return flag;
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** A duration for messages: 1500 → '1.5s', 300000 → '5m'. */
+export function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0 && ms > 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0 && ms > 0) return `${ms / 60_000}m`;
+  if (ms >= 1000) return `${Math.round(ms / 100) / 10}s`;
+  return `${ms}ms`;
+}

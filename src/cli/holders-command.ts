@@ -1,0 +1,93 @@
+/** `zk-recipes holders <name>`: who holds the lock and who waits, holders first. */
+import type { Stat } from '../client/types.js';
+import type { ZkClient } from '../client/zk-client.js';
+import { ZkReadWriteLock } from '../recipes/locks/read-write-lock.js';
+import type { HoldersInvocation } from './args.js';
+import { CONNECT_TIMEOUT, connectOrExit, type Output, sessionHex } from './common.js';
+
+export interface HolderInfo {
+  state: 'holder' | 'waiting';
+  identifier: string;
+  mode: 'exclusive' | 'shared';
+  node: string;
+  sequence: number;
+  /** The owning session (the node's ephemeralOwner), as ZooKeeper writes it: `0x…`. */
+  session: string;
+  /** When the node was created (ISO 8601, the server's clock). */
+  since: string;
+}
+
+export interface QueueEntry {
+  path: string;
+  identifier: string;
+  mode: 'exclusive' | 'shared';
+  sequence: number;
+}
+
+/**
+ * Marks holders in a queue (in queue order): the first contender holds; shared ones also hold
+ * when every contender before them is shared (readers ahead of the first writer).
+ * Entries without a stat (the node went while we looked) are left out.
+ */
+export function describeQueue(queue: readonly QueueEntry[], stats: readonly (Stat | null)[]): HolderInfo[] {
+  const out: HolderInfo[] = [];
+  let onlySharedSoFar = true;
+  queue.forEach((c, i) => {
+    const stat = stats[i];
+    if (!stat) return;
+    const holds = out.length === 0 || (c.mode === 'shared' && onlySharedSoFar);
+    if (c.mode === 'exclusive') onlySharedSoFar = false;
+    out.push({
+      state: holds ? 'holder' : 'waiting',
+      identifier: c.identifier,
+      mode: c.mode,
+      node: c.path,
+      sequence: c.sequence,
+      session: sessionHex(stat.ephemeralOwner),
+      since: new Date(Number(stat.ctime)).toISOString(),
+    });
+  });
+  return out;
+}
+
+/** A plain table, one contender a line, with a header; nothing at all for an empty queue. */
+export function formatTable(rows: readonly HolderInfo[]): string[] {
+  if (rows.length === 0) return [];
+  const header = ['STATE', 'MODE', 'SEQUENCE', 'SESSION', 'SINCE', 'IDENTIFIER', 'NODE'];
+  const cells = rows.map((r) => [
+    r.state,
+    r.mode,
+    String(r.sequence).padStart(10, '0'),
+    r.session,
+    r.since,
+    r.identifier,
+    r.node,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  return [header, ...cells].map((line) =>
+    line
+      .map((cell, i) => (i === line.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The queue of lock `name` under `root`, described. */
+export async function listHolders(client: ZkClient, name: string, root: string): Promise<HolderInfo[]> {
+  // Both sides of a read/write lock share one queue; participants() reads every kind of node.
+  const queue = await new ZkReadWriteLock(client, name, { root }).writeLock.participants();
+  const stats = await Promise.all(queue.map((c) => client.exists(c.path)));
+  return describeQueue(queue, stats);
+}
+
+export async function holdersCommand(inv: HoldersInvocation, io: Output): Promise<number> {
+  const client = await connectOrExit(inv.connect, CONNECT_TIMEOUT, io);
+  try {
+    const rows = await listHolders(client, inv.name, inv.root);
+    if (inv.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const line of formatTable(rows)) io.out(line);
+    return 0;
+  } finally {
+    await client.close();
+  }
+}

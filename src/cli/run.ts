@@ -1,0 +1,58 @@
+/** The CLI as a function: argv in, exit code out. main.ts wires it to the process. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT, parseCommandLine, USAGE, UsageError } from './args.js';
+import { ExitError, type Output } from './common.js';
+import { holdersCommand } from './holders-command.js';
+import { lockCommand } from './lock-command.js';
+
+export async function run(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: Output,
+): Promise<number> {
+  try {
+    const inv = parseCommandLine(argv, env);
+    switch (inv.kind) {
+      case 'help':
+        io.out(USAGE.trimEnd());
+        return EXIT.OK;
+      case 'version':
+        io.out(packageVersion());
+        return EXIT.OK;
+      case 'lock':
+        return await lockCommand(inv, io);
+      case 'holders':
+        return await holdersCommand(inv, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      io.err("try 'zk-recipes --help'");
+      return EXIT.USAGE;
+    }
+    if (e instanceof ExitError) return e.exitCode;
+    io.err(`error: ${(e as Error)?.message ?? String(e)}`);
+    return EXIT.ERROR;
+  }
+}
+
+/** The version in our package.json: the nearest one named zk-recipes above this file (dist/ or build/src/). */
+export function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'zk-recipes' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look further up
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
