@@ -29,7 +29,11 @@ if (!WireException.create.__zkRecipesTolerant) {
     try {
       return original(code, path);
     } catch {
-      return new WireException(code, `UNKNOWN_${Math.abs(code)}`, path, tolerant);
+      // The package's constructor validates the code too, so build the exception without it.
+      const e = Object.create(WireException.prototype);
+      Object.assign(e, { code, name: `UNKNOWN_${Math.abs(code)}`, path, message: `Exception: code ${code}` });
+      Error.captureStackTrace(e, tolerant);
+      return e;
     }
   };
   tolerant.__zkRecipesTolerant = true;
