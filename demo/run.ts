@@ -106,14 +106,10 @@ async function phase(title: string, group: Row[], ms: number, midway?: () => voi
     await new Promise((r) => setTimeout(r, SLOT_MS));
   }
   render(title, group, first);
-  await Promise.all(
-    group.map((r) => {
-      if (r.child.exitCode !== null || r.child.signalCode !== null) return;
-      const exited = new Promise((res) => r.child.once('exit', res));
-      r.child.kill('SIGTERM');
-      return exited;
-    }),
-  );
+  const running = group.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+  const exited = running.map((r) => new Promise((res) => r.child.once('exit', res)));
+  for (const r of running) r.child.kill('SIGTERM');
+  await Promise.all(exited);
   if (!tty) {
     console.log(
       `timeline (${glyph.hold} holds, ${glyph.wait} waits, ${glyph.dead} killed; one column = ${SLOT_MS} ms):`,
