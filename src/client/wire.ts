@@ -8,7 +8,9 @@
  *   server code from throwing inside the socket handler;
  * - `connectionManager.socket`: destroying it makes the client reconnect with the same session;
  * - `connectionManager.connect` / `.state`: a disposed client must never dial again;
- * - `Transaction#ops[i].version`: the package turns version 0 into -1, so it is set back.
+ * - `Transaction#ops[i].version`: the package turns version 0 into -1, so it is set back;
+ * - `connectionManager.zxid`: set from each reply header before the request's callback runs,
+ *   so inside a create's callback it is the new node's czxid (no extra round trip for it).
  */
 import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
@@ -202,14 +204,17 @@ export class WireSession {
     data: Buffer | undefined,
     acl: readonly Acl[],
     mode: CreateMode,
-    cb: Callback<string>,
+    cb: Callback<{ path: string; czxid: bigint }>,
   ): void {
+    const cm = this.client.connectionManager;
     this.client.create(
       path,
       data ?? null,
       toWireAcl(acl),
       MODES[mode],
-      this.wrap(path, cb, (p: string) => p),
+      // The reply header's zxid (stored by the connection manager just before this callback
+      // runs, synchronously) is the create's transaction id: the new node's czxid.
+      this.wrap(path, cb, (p: string) => ({ path: p, czxid: long(cm.zxid) })),
     );
   }
 

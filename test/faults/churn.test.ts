@@ -88,7 +88,8 @@ describe('churn and read/write under faults', () => {
     );
     const all = [...workers];
     const faults: Record<string, number> = { reset: 0, blackhole: 0, kill9: 0, pause: 0, restart: 0 };
-    while (monotonicNow() < until - 3000) {
+    let lastFault = monotonicNow();
+    while (monotonicNow() < until - 6000) {
       await sleep(800 + Math.random() * 1200);
       const i = Math.floor(Math.random() * workers.length);
       const menu = ['reset', 'blackhole', 'kill9', 'pause', ...(allowRestart ? ['restart'] : [])];
@@ -109,6 +110,7 @@ describe('churn and read/write under faults', () => {
       } else {
         await server.restart();
       }
+      lastFault = monotonicNow();
     }
     await sleep(T * 1.5 + 200);
     for (const p of proxies) p.pass();
@@ -116,7 +118,9 @@ describe('churn and read/write under faults', () => {
     assert.deepEqual(stuck, [], 'every worker finished');
     const r = assertClean(all, resource);
     await assertNoNodes(admin, name, faults.kill9! > 0);
-    return { ...r, faults };
+    const afterFaults = all.flatMap((w) => w.holds()).filter((h) => h.acquired > lastFault + T * 1.5).length;
+    assert.ok(afterFaults > 0, 'the lock is granted again once the faults stop');
+    return { ...r, faults, afterFaults };
   }
 
   test('8 churn: many processes, random holds, random faults: checker clean', async () => {
@@ -128,7 +132,6 @@ describe('churn and read/write under faults', () => {
       seconds,
       true,
     );
-    assert.ok(r.grants > procs, `grants ${r.grants}`);
     report('scenario 8', {
       procs,
       seconds,
@@ -142,7 +145,6 @@ describe('churn and read/write under faults', () => {
   test('9 the read/write lock under the same faults: readers may overlap, never a writer', async () => {
     const kinds: WorkerConfig['kind'][] = ['read', 'read', 'read', 'write', 'write', 'read', 'write', 'read'];
     const r = await churn('c9', kinds, 15, false);
-    assert.ok(r.grants > kinds.length);
     report('scenario 9', { grants: r.grants, ...r.faults, violations: r.violations.length });
   });
 });

@@ -117,6 +117,15 @@ export class Hold {
     );
     if (this.client.state === 'lost' || this.client.state === 'closed' || this.client.sessionOwner !== owner)
       onLost();
+    // The own-node watch's first answer confirms the grant: gone or not ours means lost.
+    void this.node.stat.then(
+      (stat) => {
+        if (!stat || stat.ephemeralOwner !== owner) {
+          this.lose(new LockLostError(`lock node ${this.node.path} was gone or not ours when granted`));
+        }
+      },
+      () => {}, // the session's end is reported by the client events above
+    );
   }
 
   /** After a reconnect: is our node still there and still ours? */

@@ -3,8 +3,10 @@
  * create an EPHEMERAL_SEQUENTIAL node, read the queue, ask the kind's predicate whether we
  * hold, otherwise watch the one node it names and look again when that node goes.
  *
- * Round trips are pipelined: the queue is read right behind the create, and our own node's
- * stat (its czxid is the fencing token) and watch right behind the create's answer.
+ * Round trips are pipelined: the lock directory is re-created (when we removed it last time)
+ * and the queue is read right behind the create, all in one round trip; the create's answer
+ * carries our node's czxid (the fencing token); the watch on our own node is set right behind
+ * that answer and does not delay the grant.
  */
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
@@ -52,6 +54,8 @@ export class OwnNode {
     private readonly client: ZkClient,
     readonly path: string,
     readonly sessionOwner: bigint,
+    /** The node's creation zxid: the fencing token. */
+    readonly czxid: bigint,
   ) {
     this.name = basename(path);
     this.stat = this.arm();
@@ -84,6 +88,9 @@ export class LockQueue {
     readonly cleanupParent: boolean,
   ) {}
 
+  /** We removed the directory on our last leave: re-create it in the same round trip as our node. */
+  private dirMissing = false;
+
   /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */
   async acquire(kind: LockKind, opts: QueueAcquireOptions): Promise<OwnNode | null> {
     const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
@@ -101,7 +108,7 @@ export class LockQueue {
           const created = await this.createNode(prefix, uuid, deadline, opts.signal);
           if (!created) return await this.giveUp(undefined);
           ({ node, children } = created);
-          if (opts.grantAtOnce()) return await this.confirm(node);
+          if (opts.grantAtOnce()) return this.confirm(node);
         }
         const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
         children = undefined;
@@ -125,7 +132,7 @@ export class LockQueue {
           continue;
         }
         const decision = kind.predicate(queue, ourIndex, opts.ignore());
-        if (decision.held) return await this.confirm(node);
+        if (decision.held) return this.confirm(node);
         if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
         await this.waitGone(joinPath(this.dir, decision.watch.name), node, deadline, opts.signal);
       }
@@ -135,12 +142,11 @@ export class LockQueue {
     }
   }
 
-  /** Our node is first for its kind: make sure it is ours and alive, and learn its czxid. */
-  private async confirm(node: OwnNode): Promise<OwnNode | null> {
-    const stat = await node.stat;
-    if (!stat || stat.ephemeralOwner !== this.client.sessionOwner) {
-      throw new SessionExpiredError(`lock node ${node.path} vanished as it was granted`, { path: node.path });
-    }
+  /**
+   * Our node is first for its kind. Its own-node watch (set right behind the create) confirms
+   * in the background that it is still there and ours; the hold is lost at once if not.
+   */
+  private confirm(node: OwnNode): OwnNode {
     return node;
   }
 
@@ -172,13 +178,17 @@ export class LockQueue {
       signal?.throwIfAborted();
       if (!(await this.ensureSession(deadline, signal))) return null;
       const owner = this.client.sessionOwner!;
-      const created = this.client.create(path, this.data, { mode: 'ephemeral-sequential' });
+      // All sent before any answer comes back: ZooKeeper answers one session's requests in order.
+      const dir = this.dirMissing ? this.client.create(this.dir).catch((e) => e) : undefined;
+      const created = this.client.createWithZxid(path, this.data, { mode: 'ephemeral-sequential' });
       const children = this.client.getChildren(this.dir).catch(() => undefined);
       try {
-        const node = new OwnNode(this.client, await created, owner);
+        const { path: ours, czxid } = await created;
+        this.dirMissing = false;
+        const node = new OwnNode(this.client, ours, owner, czxid);
         return { node, children: await children };
       } catch (e) {
-        await children;
+        await Promise.all([children, dir]);
         if (e instanceof NoNodeError) {
           await this.client.mkdirp(this.dir);
           continue;
@@ -188,7 +198,10 @@ export class LockQueue {
         if (found) {
           const stat = await this.client.exists(found).catch(() => undefined);
           if (stat && stat.ephemeralOwner === this.client.sessionOwner) {
-            return { node: new OwnNode(this.client, found, stat.ephemeralOwner), children: undefined };
+            return {
+              node: new OwnNode(this.client, found, stat.ephemeralOwner, stat.czxid),
+              children: undefined,
+            };
           }
           if (stat) await this.client.delete(found).catch(() => {}); // an earlier session's node
         }

@@ -319,10 +319,9 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
       grantAtOnce: this.rules.grantAtOnce ?? (() => false),
     });
     if (!node) return undefined;
-    const stat = await node.stat;
     const hold = new Hold(
       node,
-      stat!.czxid,
+      node.czxid,
       this.client,
       this.queue,
       this.logger,
