@@ -4,6 +4,8 @@
  * - `ZkClient`: one trustworthy session (liveness, safe deadline, transparent re-session).
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
+ *
+ * @module zk-recipes
  */
 
 export { monotonicNow } from './client/clock.js';

@@ -137,6 +137,16 @@ class Session {
   }
 }
 
+/**
+ * One trustworthy ZooKeeper session at a time: liveness, a safe deadline (`validUntil`),
+ * typed errors, bounded requests, and a fresh session after expiry. See docs/connection.md.
+ *
+ * ```ts
+ * const client = new ZkClient('127.0.0.1:2181', { sessionTimeout: 10_000 });
+ * await client.connect();
+ * client.on('lost', () => console.warn('every lock of this client is gone'));
+ * ```
+ */
 export class ZkClient extends EventEmitter<ZkClientEvents> {
   readonly connectString: string;
   private readonly sessionTimeoutRequested: number;
@@ -531,8 +541,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       maxTimeout: policy.maxTimeout ?? 1000,
       factor: policy.factor ?? 2,
       shouldRetry: ({ error }) => isRetryableReadError(error) && this._state !== 'closed',
-      onFailedAttempt: ({ error, attemptNumber }) =>
-        this.logger.debug(`[zk-recipes] read attempt ${attemptNumber} failed: ${error.message}`),
+      onFailedAttempt: ({ error, attemptNumber }) => {
+        // Only failures that will be retried are worth a line: NoNode and the like are answers.
+        if (isRetryableReadError(error)) {
+          this.logger.debug(`[zk-recipes] read attempt ${attemptNumber} failed: ${error.message}; retrying`);
+        }
+      },
     });
   }
 
@@ -667,7 +681,17 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     for (let p = path; p !== '/'; p = parentPath(p)) prefixes.unshift(p);
     const results = await Promise.allSettled(prefixes.map((p) => this.create(p, undefined, opts)));
     for (const r of results) {
-      if (r.status === 'rejected' && !(r.reason instanceof NodeExistsError)) throw r.reason;
+      if (r.status === 'rejected' && !(r.reason instanceof NodeExistsError)) {
+        const chroot = parseConnectString(this.connectString).chroot;
+        if (r.reason instanceof NoNodeError && chroot && r.reason.path === prefixes[0]) {
+          // The top-level create cannot fail with NoNode unless the chroot itself is missing.
+          throw new NoNodeError(
+            `cannot create ${path}: the chroot ${chroot} of the connect string does not exist (create it first)`,
+            { path: chroot, cause: r.reason },
+          );
+        }
+        throw r.reason;
+      }
     }
   }
 

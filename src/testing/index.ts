@@ -1,6 +1,8 @@
 /**
  * zk-recipes/testing: real ZooKeeper servers and ensembles for tests, without Docker, plus a TCP proxy for
- * network faults. See docs/testing.md.
+ * network faults, and a mutual-exclusion checker. See docs/testing.md.
+ *
+ * @module zk-recipes/testing
  */
 export { cleanupSync } from './cleanup.js';
 export {

@@ -116,6 +116,11 @@ describe('requests', () => {
     await c.create('/inside');
     assert.deepEqual(await root.getChildren('/chrooted'), ['inside']);
     assert.deepEqual(await c.getChildren('/'), ['inside']);
+    const missing = await connect(`${server.connectString}/no-such-chroot`);
+    await assert.rejects(
+      missing.mkdirp('/locks/x'),
+      /chroot \/no-such-chroot of the connect string does not exist/,
+    );
   });
 
   test('digest auth and ACLs: NoAuth for others', async () => {

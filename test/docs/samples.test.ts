@@ -146,6 +146,7 @@ export const cluster = await ZkTestCluster.start({ size: 3 });
 `,
   };
 }
+const RESOURCE_NAMES = Object.keys(resources(''));
 
 /** `host:port[,host:port...][/chroot]` */
 const CONNECT_STRING = /^[A-Za-z0-9.-]+:\d{1,5}(?:,[A-Za-z0-9.-]+:\d{1,5})*(\/[\w./-]*)?$/;
@@ -159,7 +160,7 @@ function rewriteLiterals(connectString: string, chroots: Set<string>): ts.Transf
         const cs = CONNECT_STRING.exec(node.text);
         if (text === undefined && cs) {
           text = connectString + (cs[1] ?? '');
-          if (cs[1]) chroots.add(cs[1]);
+          if (cs[1] && cs[1] !== '/') chroots.add(cs[1]);
         }
         if (text !== undefined) return ts.setTextRange(ts.factory.createStringLiteral(text, true), node);
       }
@@ -231,7 +232,7 @@ function buildModule(
   const chain: Block[] = [];
   for (let b: Block | undefined = block; b; b = b.after) chain.unshift(b);
   const lines: string[] = new Array(block.line + block.code.length).fill('');
-  for (const b of chain) b.code.forEach((l, i) => (lines[b.line + i] = l));
+  for (const b of chain) lines.splice(b.line, b.code.length, ...b.code);
   const source = lines.join('\n');
   const docPath = join(ROOT, block.file);
   const n = names(
@@ -242,7 +243,7 @@ function buildModule(
   const imports: string[] = [];
   const prelude = [...PRELUDE_NAMES].filter(missing);
   if (prelude.length) imports.push(`import { ${prelude.join(', ')} } from './prelude.mjs';`);
-  const provided = Object.keys(resources(connectString)).filter(missing);
+  const provided = RESOURCE_NAMES.filter(missing);
   for (const r of provided) imports.push(`import { ${r} } from './${r}.mjs';`);
   if (!n.hasImports) {
     // A fragment: the library's names are in scope, as in the blocks around it.
@@ -252,7 +253,7 @@ function buildModule(
     ] as const) {
       const wanted = Object.keys(exports).filter(missing);
       if (wanted.length) imports.push(`import { ${wanted.join(', ')} } from '${spec}';`);
-      for (const w of wanted) n.declared.add(w);
+      for (const w of wanted) n.declared.add(w); // not imported twice
     }
   }
 
@@ -385,8 +386,8 @@ after(() => {
 });
 
 test('the docs have ts samples, and their sample markers are well-formed', () => {
-  assert.ok(blocks.length > 10, `only ${blocks.length} ts blocks found under ${ROOT}`);
   assert.deepEqual(problems, []);
+  assert.ok(blocks.length > 10, `only ${blocks.length} ts blocks found under ${ROOT}`);
 });
 
 for (const block of blocks) {

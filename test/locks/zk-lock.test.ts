@@ -92,6 +92,10 @@ describe('ZkLock', () => {
     const lock = new ZkLock(c, 'reentrant');
     for (let i = 0; i < 3; i++) assert.equal(await lock.acquire(1000), true);
     assert.equal((await lock.participantNodes()).length, 1);
+    // run() and lock() on the object that holds through acquire() re-enter that hold.
+    assert.equal(await lock.run(async () => (await lock.participantNodes()).length, 1000), 1);
+    const handle = await lock.lock(1000);
+    await handle.release();
     const token = lock.fencingToken;
     await lock.release();
     await lock.release();

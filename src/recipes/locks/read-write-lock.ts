@@ -23,6 +23,15 @@ import { type Hold, ZkLock, type ZkLockOptions } from './zk-lock.js';
 export const READ_KIND = { marker: '-__READ__', mode: 'shared', predicate: sharedPredicate } as const;
 export const WRITE_KIND = { marker: '-__WRIT__', mode: 'exclusive', predicate: exclusivePredicate } as const;
 
+/**
+ * Shared readers, exclusive writer: `readLock` and `writeLock` are ZkLocks on one queue.
+ * See docs/rwlock.md.
+ *
+ * ```ts
+ * const rw = new ZkReadWriteLock(client, 'catalog');
+ * await rw.readLock.run(async () => read());
+ * ```
+ */
 export class ZkReadWriteLock {
   readonly readLock: ZkLock;
   readonly writeLock: ZkLock;

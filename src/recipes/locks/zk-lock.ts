@@ -89,6 +89,16 @@ const NOT_HELD = AbortSignal.abort(new LockUsageError('the lock is not held'));
 const EMPTY: ReadonlySet<string> = new Set();
 const MAX_NAME = 1000;
 
+/**
+ * A distributed mutex: contenders are EPHEMERAL_SEQUENTIAL children of `<root>/<name>`, the
+ * lowest holds, each waiter watches only its predecessor. Fenced, reentrant, and told of loss
+ * through `signal`. See docs/locks.md.
+ *
+ * ```ts
+ * const lock = new ZkLock(client, 'test');
+ * await lock.run(async (signal) => work(lock.fencingToken, signal), { timeout: 5_000 });
+ * ```
+ */
 export class ZkLock extends EventEmitter<ZkLockEvents> {
   readonly name: string;
   /** The lock's directory: `<root>/<name>`. */
@@ -102,7 +112,17 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   private objectHold: Hold | undefined;
   private objectAcquiring: Promise<unknown> | undefined;
 
-  constructor(client: ZkClient, name: string, options: ZkLockOptions = {}, rules?: LockRules) {
+  /**
+   * @param client the session the lock's nodes belong to
+   * @param name the lock's name: one path segment under `root`
+   * @param options root, identifier, logger, cleanupParent
+   */
+  constructor(
+    client: ZkClient,
+    name: string,
+    options: ZkLockOptions = {},
+    /** @internal */ rules?: LockRules,
+  ) {
     super();
     if (!client || typeof client.create !== 'function') {
       throw new TypeError(`client must be a ZkClient, got ${describe(client)}`);
@@ -169,10 +189,10 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   /** Resolves a handle (usable with `await using`) or rejects with LockTimeoutError. */
   async lock(timeoutOrOptions?: number | AcquireOptions): Promise<LockHandle> {
     const opts = normalizeOptions(timeoutOrOptions);
-    const scoped = this.scope.getStore();
-    if (scoped) {
-      this.reenter(scoped);
-      return new LockHandle(this, scoped);
+    const held = this.scope.getStore() ?? this.activeObjectHold();
+    if (held) {
+      this.reenter(held);
+      return new LockHandle(this, held);
     }
     const hold = await this.acquireHold(opts);
     if (!hold) throw this.timeoutError(opts.timeout);
@@ -186,13 +206,13 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   ): Promise<T> {
     if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${describe(fn)}`);
     const opts = normalizeOptions(timeoutOrOptions);
-    const scoped = this.scope.getStore();
-    if (scoped) {
-      this.reenter(scoped);
+    const held = this.scope.getStore() ?? this.activeObjectHold();
+    if (held) {
+      this.reenter(held);
       try {
-        return await fn(scoped.signal);
+        return await this.scope.run(held, () => fn(held.signal));
       } finally {
-        await this.releaseHold(scoped);
+        await this.releaseHold(held);
       }
     }
     const hold = await this.acquireHold(opts);
@@ -301,6 +321,11 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     this.emit('released', { path: hold.path });
   }
 
+  /** Outside run(), this object's acquire() hold owns the lock for everything on this object. */
+  private activeObjectHold(): Hold | undefined {
+    return this.objectHold?.active ? this.objectHold : undefined;
+  }
+
   private reenter(hold: Hold): true {
     if (!hold.active) throw hold.signal.reason;
     hold.count += 1;
@@ -346,6 +371,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
 export class LockHandle {
   private released = false;
 
+  /** @internal */
   constructor(
     private readonly lock: ZkLock,
     private readonly hold: Hold,
