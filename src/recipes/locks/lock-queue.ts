@@ -108,7 +108,7 @@ export class LockQueue {
           const created = await this.createNode(prefix, uuid, deadline, opts.signal);
           if (!created) return await this.giveUp(undefined);
           ({ node, children } = created);
-          if (opts.grantAtOnce()) return this.confirm(node);
+          if (opts.grantAtOnce()) return node; // the hold's own-node watch confirms it in the background
         }
         const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
         children = undefined;
@@ -132,7 +132,7 @@ export class LockQueue {
           continue;
         }
         const decision = kind.predicate(queue, ourIndex, opts.ignore());
-        if (decision.held) return this.confirm(node);
+        if (decision.held) return node;
         if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
         await this.waitGone(joinPath(this.dir, decision.watch.name), node, deadline, opts.signal);
       }
@@ -140,14 +140,6 @@ export class LockQueue {
       await this.giveUp(node);
       throw e;
     }
-  }
-
-  /**
-   * Our node is first for its kind. Its own-node watch (set right behind the create) confirms
-   * in the background that it is still there and ours; the hold is lost at once if not.
-   */
-  private confirm(node: OwnNode): OwnNode {
-    return node;
   }
 
   private async ensureSession(deadline: number, signal: AbortSignal | undefined): Promise<boolean> {
