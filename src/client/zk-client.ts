@@ -166,6 +166,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   constructor(connectString: string, options: ZkClientOptions = {}) {
     super();
+    // Every held lock listens for the session's fate: thousands of listeners are normal here.
+    this.setMaxListeners(0);
     parseConnectString(connectString); // throws a TypeError naming the bad part
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`options must be an object, got ${describe(options)}`);

@@ -311,10 +311,11 @@ export class LockQueue {
     await dirGone;
   }
 
-  private removeDirIfEmpty(): Promise<boolean> {
-    return this.cleanupParent
-      ? this.client.deleteIfEmpty(this.dir).catch(() => false)
-      : Promise.resolve(false);
+  private async removeDirIfEmpty(): Promise<boolean> {
+    if (!this.cleanupParent) return false;
+    const removed = await this.client.deleteIfEmpty(this.dir).catch(() => false);
+    if (removed) this.dirMissing = true;
+    return removed;
   }
 
   private retryRemove(node: OwnNode, attempt: number): void {
