@@ -7,12 +7,24 @@
 //   revoke PATH                           Revoker.attemptRevoke (writes __REVOKE__)
 //   cycle NAME N                          N uncontended mutex acquire+release cycles: "ok <ns per cycle...>"
 //   rcycle NAME N | wcycle NAME N         the same on the read or write side
+// Benchmark commands (KIND is mutex, read or write; times are System.nanoTime(), CLOCK_MONOTONIC):
+//   contend KIND NAME START UNTIL         from START until UNTIL: acquire, release, again:
+//                                         "ok <acquired releasing>..." per hold
+//   acquireat KIND NAME START             acquire at START (and keep it): "ok <ns the acquire took>"
+//   many PREFIX N C                       N locks /locks/PREFIX-i, each acquired and released once,
+//                                         by C threads: "ok <elapsed ns>"
+//   reentrant NAME N                      N nested acquire+release pairs while held: "ok <ns per pair>"
+//   memory PREFIX N C                     heap used per held lock with N held: "ok <bytes per lock>"
 //   quit
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
@@ -29,6 +41,43 @@ public class CuratorPeer {
     if (kind.equals("mutex")) return mutexes.computeIfAbsent(name, n -> new InterProcessMutex(c, "/locks/" + n));
     InterProcessReadWriteLock l = rw.computeIfAbsent(name, n -> new InterProcessReadWriteLock(c, "/locks/" + n));
     return kind.equals("read") ? l.readLock() : l.writeLock();
+  }
+
+  static void sleepUntil(long nanos) {
+    for (long left; (left = nanos - System.nanoTime()) > 0; ) LockSupport.parkNanos(left);
+  }
+
+  // Full collections until the figure settles: SerialGC makes this exact enough for a per-lock average.
+  static long usedHeap() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  interface Body {
+    void run(int thread) throws Exception;
+  }
+
+  // Runs body on n threads and rethrows the first failure.
+  static void onThreads(int n, Body body) throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    Thread[] threads = new Thread[n];
+    for (int t = 0; t < n; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        try {
+          body.run(id);
+        } catch (Exception e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) t.join();
+    if (failure.get() != null) throw failure.get();
   }
 
   public static void main(String[] args) throws Exception {
@@ -67,6 +116,94 @@ public class CuratorPeer {
               out.append(' ').append(System.nanoTime() - t0);
             }
             System.out.println(out);
+          }
+          case "contend" -> {
+            InterProcessLock l = lock(c, a[1], a[2]);
+            long until = Long.parseLong(a[4]);
+            sleepUntil(Long.parseLong(a[3]));
+            StringBuilder out = new StringBuilder("ok");
+            while (System.nanoTime() < until) {
+              if (!l.acquire(60, TimeUnit.SECONDS)) throw new IllegalStateException("not acquired within 60 s");
+              long acquired = System.nanoTime();
+              long releasing = System.nanoTime();
+              l.release();
+              out.append(' ').append(acquired).append(' ').append(releasing);
+            }
+            System.out.println(out);
+          }
+          case "acquireat" -> {
+            InterProcessLock l = lock(c, a[1], a[2]);
+            sleepUntil(Long.parseLong(a[3]));
+            long t0 = System.nanoTime();
+            if (!l.acquire(60, TimeUnit.SECONDS)) throw new IllegalStateException("not acquired within 60 s");
+            System.out.println("ok " + (System.nanoTime() - t0));
+          }
+          case "many" -> {
+            String prefix = a[1];
+            int n = Integer.parseInt(a[2]);
+            AtomicInteger next = new AtomicInteger();
+            long t0 = System.nanoTime();
+            onThreads(Integer.parseInt(a[3]), t -> {
+              for (int i; (i = next.getAndIncrement()) < n; ) {
+                InterProcessMutex m = new InterProcessMutex(c, "/locks/" + prefix + "-" + i);
+                m.acquire();
+                m.release();
+              }
+            });
+            System.out.println("ok " + (System.nanoTime() - t0));
+          }
+          case "reentrant" -> {
+            InterProcessLock l = lock(c, "mutex", a[1]);
+            int n = Integer.parseInt(a[2]);
+            l.acquire();
+            for (int i = 0; i < n; i++) { // warm-up: the JIT compiles the reentrant path first
+              l.acquire();
+              l.release();
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+              l.acquire();
+              l.release();
+            }
+            long elapsed = System.nanoTime() - t0;
+            l.release();
+            System.out.println("ok " + ((double) elapsed / n));
+          }
+          case "memory" -> {
+            String prefix = a[1];
+            int n = Integer.parseInt(a[2]);
+            int threads = Integer.parseInt(a[3]);
+            // A mutex is owned by the thread that acquired it: each thread releases its own.
+            InterProcessMutex[] held = new InterProcessMutex[n];
+            CountDownLatch acquired = new CountDownLatch(threads);
+            CountDownLatch release = new CountDownLatch(1);
+            long before = usedHeap();
+            AtomicReference<Long> after = new AtomicReference<>();
+            Thread measure = new Thread(() -> {
+              try {
+                acquired.await();
+                after.set(usedHeap());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                release.countDown();
+              }
+            });
+            measure.start();
+            onThreads(threads, t -> {
+              try {
+                for (int i = t; i < n; i += threads) {
+                  held[i] = new InterProcessMutex(c, "/locks/" + prefix + "-" + i);
+                  held[i].acquire();
+                }
+              } finally {
+                acquired.countDown();
+              }
+              release.await();
+              for (int i = t; i < n; i += threads) held[i].release();
+            });
+            measure.join();
+            System.out.println("ok " + ((double) (after.get() - before) / n));
           }
           case "quit" -> {
             c.close();

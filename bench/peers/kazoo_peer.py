@@ -3,11 +3,18 @@
 Usage: /usr/bin/python3 kazoo_peer.py <connectString>
 Commands mirror CuratorPeer.java: mutex/unmutex, read/unread, write/unwrite NAME [MS];
 cycle/rcycle/wcycle NAME N (answers "ok <ns per cycle...>"); quit.
+Benchmark commands, also as in CuratorPeer.java (times are time.monotonic_ns(), CLOCK_MONOTONIC):
+contend KIND NAME START UNTIL; acquireat KIND NAME START; many PREFIX N C; memory PREFIX N C.
+`reentrant` answers err: Kazoo's Lock is not reentrant.
 Kazoo's locks are given extra_lock_patterns so they also see Curator/zk-recipes nodes:
 ["-lock-"] for Lock, ["-__WRIT__"] for ReadLock, ["-__WRIT__", "-__READ__"] for WriteLock.
 """
+import gc
+import itertools
 import sys
+import threading
 import time
+import tracemalloc
 
 from kazoo.client import KazooClient
 from kazoo.exceptions import LockTimeout
@@ -28,6 +35,94 @@ def lock(kind, name):
         else:
             locks[key] = client.WriteLock(path, "kazoo-peer", extra_lock_patterns=["-__WRIT__", "-__READ__"])
     return locks[key]
+
+
+def sleep_until(ns):
+    left = ns - time.monotonic_ns()
+    if left > 0:
+        time.sleep(left / 1e9)
+
+
+def on_threads(n, body):
+    """Runs body(thread_index) on n threads; re-raises the first failure."""
+    failures = []
+
+    def run(t):
+        try:
+            body(t)
+        except Exception as e:  # collected, raised below
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise failures[0]
+
+
+def must_acquire(lk):
+    if not lk.acquire(timeout=60):
+        raise RuntimeError("not acquired within 60 s")
+
+
+def contend(kind, name, start, until):
+    lk = lock(kind, name)
+    sleep_until(start)
+    out = []
+    while time.monotonic_ns() < until:
+        must_acquire(lk)
+        acquired = time.monotonic_ns()
+        releasing = time.monotonic_ns()
+        lk.release()
+        out.append("%d %d" % (acquired, releasing))
+    return " ".join(out)
+
+
+def many(prefix, n, threads):
+    counter = itertools.count()  # next() on it is atomic under the GIL
+
+    def body(_t):
+        for i in iter(lambda: next(counter), None):
+            if i >= n:
+                return
+            lk = client.Lock("/locks/%s-%d" % (prefix, i), "kazoo-peer")
+            must_acquire(lk)
+            lk.release()
+
+    t0 = time.monotonic_ns()
+    on_threads(threads, body)
+    return time.monotonic_ns() - t0
+
+
+def memory(prefix, n, threads):
+    """Python allocations (tracemalloc) per held lock with n held."""
+    held = [None] * n
+    tracemalloc.start()
+    try:
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+
+        def acquire(t):
+            for i in range(t, n, threads):
+                lk = client.Lock("/locks/%s-%d" % (prefix, i), "kazoo-peer")
+                must_acquire(lk)
+                held[i] = lk
+
+        on_threads(threads, acquire)
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+    def release(t):
+        for i in range(t, n, threads):
+            if held[i] is not None:
+                held[i].release()
+
+    on_threads(threads, release)
+    return (after - before) / n
 
 
 print("ok ready", flush=True)
@@ -56,6 +151,20 @@ for line in sys.stdin:
                 lk.release()
                 out.append(str(time.perf_counter_ns() - t0))
             print("ok " + " ".join(out), flush=True)
+        elif cmd == "contend":
+            print("ok " + contend(a[1], a[2], int(a[3]), int(a[4])), flush=True)
+        elif cmd == "acquireat":
+            lk = lock(a[1], a[2])
+            sleep_until(int(a[3]))
+            t0 = time.monotonic_ns()
+            must_acquire(lk)
+            print("ok %d" % (time.monotonic_ns() - t0), flush=True)
+        elif cmd == "many":
+            print("ok %d" % many(a[1], int(a[2]), int(a[3])), flush=True)
+        elif cmd == "memory":
+            print("ok %f" % memory(a[1], int(a[2]), int(a[3])), flush=True)
+        elif cmd == "reentrant":
+            print("err Kazoo's Lock is not reentrant", flush=True)
         elif cmd == "quit":
             client.stop()
             client.close()

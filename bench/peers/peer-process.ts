@@ -7,6 +7,7 @@ import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:c
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { trackPid, untrackPid } from '../../src/testing/cleanup.js';
 
 export type PeerKind = 'curator' | 'kazoo';
 
@@ -63,9 +64,11 @@ export class PeerProcess {
   private readonly lines: string[] = [];
   private waiting: ((line: string) => void) | undefined;
   private exited = false;
+  private stderrTail = '';
 
   private constructor(
-    readonly kind: PeerKind,
+    /** 'curator', 'kazoo', or whatever name `spawn()` was given. */
+    readonly kind: string,
     private readonly child: ChildProcessWithoutNullStreams,
   ) {
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -75,21 +78,50 @@ export class PeerProcess {
         w(line);
       } else this.lines.push(line);
     });
-    child.stderr.resume(); // the peers log to stderr; keep the pipe drained
-    child.on('exit', () => {
-      this.exited = true;
-      this.waiting?.('err peer exited');
+    // The peers log to stderr; keep the pipe drained and the end of it for error messages.
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000);
     });
+    // Tracked like the harness's JVMs: killed however this process ends.
+    if (child.pid !== undefined) trackPid(child.pid);
+    const gone = () => {
+      if (this.exited) return;
+      this.exited = true;
+      if (child.pid !== undefined) untrackPid(child.pid);
+      this.waiting?.('err peer exited');
+      this.child.emit('gone');
+    };
+    child.on('exit', gone);
+    child.on('error', gone); // a failed spawn: no 'exit' may follow
+    child.stdin.on('error', () => {}); // EPIPE after an exit shows as 'err peer exited'
+  }
+
+  /** The last few KB the peer wrote to stderr. */
+  get stderr(): string {
+    return this.stderrTail;
   }
 
   /** Starts a peer connected to `connectString`; resolves once it said "ok ready". */
   static async start(kind: PeerKind, connectString: string): Promise<PeerProcess> {
     const found = findPeer(kind);
     if ('missing' in found) throw new Error(found.missing);
-    const child = spawn(found.command, [...found.args, connectString], { stdio: 'pipe' });
+    return PeerProcess.spawn(kind, found, connectString);
+  }
+
+  /** Starts any program that speaks the line protocol, with `connectString` and `extraArgs` after its args. */
+  static async spawn(
+    kind: string,
+    how: PeerCommand,
+    connectString: string,
+    extraArgs: string[] = [],
+  ): Promise<PeerProcess> {
+    const child = spawn(how.command, [...how.args, connectString, ...extraArgs], { stdio: 'pipe' });
     const peer = new PeerProcess(kind, child);
     const ready = await peer.next(60_000);
-    if (!ready.startsWith('ok')) throw new Error(`${kind} peer did not start: ${ready}`);
+    if (!ready.startsWith('ok')) {
+      await peer.close();
+      throw new Error(`${kind} peer did not start: ${ready} ${peer.stderr.trim().slice(-500)}`);
+    }
     return peer;
   }
 
@@ -118,11 +150,11 @@ export class PeerProcess {
     });
   }
 
-  /** Asks the peer to quit; kills it if it does not. */
-  async close(): Promise<void> {
+  /** Asks the peer to quit; kills it if it does not answer within `graceMs`. */
+  async close(graceMs = 10_000): Promise<void> {
     if (this.exited) return;
-    await this.send('quit', 10_000).catch(() => {});
+    await this.send('quit', graceMs).catch(() => {});
     if (!this.exited) this.child.kill('SIGKILL');
-    await new Promise<void>((r) => (this.exited ? r() : this.child.once('exit', () => r())));
+    await new Promise<void>((r) => (this.exited ? r() : this.child.once('gone', () => r())));
   }
 }

@@ -1,0 +1,84 @@
+/** What every figure gets: the run's sizes, the peers, a client of the driver's own, the server. */
+import type { ZkClient } from '../src/index.js';
+import type { Impl } from './peers/launch.js';
+import type { PeerPool } from './peers/pool.js';
+
+export interface BenchConfig {
+  quick: boolean;
+  /** Repetitions whose medians are reported (each runs every implementation, in a rotating order). */
+  rounds: number;
+  /** Uncontended acquire+release cycles per round. */
+  cycles: number;
+  /** Waiting processes for the handoff figure. */
+  handoffKs: number[];
+  /** ms each contention run lasts, and its unrecorded warm-up. */
+  contendMs: number;
+  contendWarmupMs: number;
+  manyLocks: number;
+  manyConcurrency: number[];
+  herdWaiters: number;
+  herdReleases: number;
+  reentrantPairs: number;
+  memoryLocks: number;
+  readers: number;
+  readerRounds: number;
+  writerKs: number[];
+}
+
+export function config(quick: boolean): BenchConfig {
+  return quick
+    ? {
+        quick,
+        rounds: 2,
+        cycles: 100,
+        handoffKs: [2, 10],
+        contendMs: 700,
+        contendWarmupMs: 250,
+        manyLocks: 300,
+        manyConcurrency: [1, 16, 128],
+        herdWaiters: 9,
+        herdReleases: 8,
+        reentrantPairs: 20_000,
+        memoryLocks: 2_000,
+        readers: 10,
+        readerRounds: 3,
+        writerKs: [2],
+      }
+    : {
+        quick,
+        rounds: 5,
+        cycles: 400,
+        handoffKs: [2, 10, 50],
+        contendMs: 2_000,
+        contendWarmupMs: 500,
+        manyLocks: 1_000,
+        manyConcurrency: [1, 16, 128],
+        herdWaiters: 9,
+        herdReleases: 30,
+        reentrantPairs: 200_000,
+        memoryLocks: 10_000,
+        readers: 10,
+        readerRounds: 10,
+        writerKs: [2, 10],
+      };
+}
+
+export interface BenchContext {
+  config: BenchConfig;
+  /** The implementations that run here, ours first. */
+  impls: Impl[];
+  pool: PeerPool;
+  /** The driver's own session, for looking at the lock directories. */
+  client: ZkClient;
+  connectString: string;
+  /** A four-letter word to the (first) server. */
+  fourLetter(word: string): Promise<string>;
+  /** The server's count of requests received so far (`mntr` zk_packets_received, pings included). */
+  serverRequests(): Promise<number>;
+  log(line: string): void;
+  /** Records a part of a figure that failed; the figure goes on with its other parts. */
+  failed(part: string, error: unknown): void;
+}
+
+/** CLOCK_MONOTONIC in ns: comparable with the peers' System.nanoTime() and time.monotonic_ns(). */
+export const monoNs = (): bigint => process.hrtime.bigint();

@@ -1,0 +1,156 @@
+/**
+ * Handoff under contention: K processes (each its own session) loop acquire, release, acquire
+ * on one lock. Every peer stamps, on the shared CLOCK_MONOTONIC, when its acquire resolved and
+ * when it called release(); merged and ordered, each release() call to the next acquire's
+ * resolution is one handoff. Only handoffs that complete before the run's end count: after it
+ * nobody re-queues and the queue drains.
+ */
+import { type BenchContext, monoNs } from '../context.js';
+import type { Impl } from '../peers/launch.js';
+import { append, median, percentile, rotate } from '../stats.js';
+import type { Row } from '../types.js';
+
+interface Handoffs {
+  latenciesUs: number[];
+  perSecond: number;
+  /** Holds that overlapped: a mutual-exclusion violation (must stay 0). */
+  overlaps: number;
+  /** Requests the server received per hold (acquire+release), all K processes together. */
+  requestsPerHold: number;
+}
+
+/** One contention run of `impl`: K peers on lock `name`, for `ms` from a common start. */
+async function contend(
+  ctx: BenchContext,
+  impl: Impl,
+  kind: 'mutex' | 'write',
+  k: number,
+  name: string,
+  ms: number,
+): Promise<Handoffs> {
+  const peers = await ctx.pool.peers(impl, k);
+  // The start leaves time for the command to reach every peer.
+  const start = monoNs() + 200_000_000n;
+  const until = start + BigInt(ms) * 1_000_000n;
+  const requestsBefore = await ctx.serverRequests();
+  const answers = await Promise.all(
+    peers.map((p) => p.send(`contend ${kind} ${name} ${start} ${until}`, ms + 120_000)),
+  );
+  const requests = (await ctx.serverRequests()) - requestsBefore;
+  const holds: [acquired: bigint, releasing: bigint][] = [];
+  for (const answer of answers) {
+    const t = answer === '' ? [] : answer.split(' ').map(BigInt);
+    for (let i = 0; i + 1 < t.length; i += 2) holds.push([t[i]!, t[i + 1]!]);
+  }
+  holds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const latenciesUs: number[] = [];
+  let overlaps = 0;
+  let first: bigint | undefined;
+  let last: bigint | undefined;
+  for (let i = 0; i + 1 < holds.length; i++) {
+    const next = holds[i + 1]![0];
+    if (next > until) break;
+    const gap = next - holds[i]![1];
+    if (gap < 0n) overlaps += 1;
+    latenciesUs.push(Number(gap) / 1e3);
+    first ??= holds[i]![1];
+    last = next;
+  }
+  const seconds = first !== undefined && last !== undefined ? Number(last - first) / 1e9 : 0;
+  return {
+    latenciesUs,
+    perSecond: seconds > 0 ? latenciesUs.length / seconds : 0,
+    overlaps,
+    requestsPerHold: requests / Math.max(1, holds.length),
+  };
+}
+
+/** Handoff rows (p50, p99, handoffs/s, requests) per K, medians over rounds, implementations alternating. */
+export async function contention(
+  ctx: BenchContext,
+  kind: 'mutex' | 'write',
+  ks: number[],
+  figure: string,
+  idPrefix: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const k of ks) {
+    try {
+      rows.push(...(await contentionAt(ctx, kind, k, figure, idPrefix)));
+    } catch (e) {
+      ctx.failed(`${idPrefix} K=${k}`, e); // the other K still count
+    }
+  }
+  return rows;
+}
+
+async function contentionAt(
+  ctx: BenchContext,
+  kind: 'mutex' | 'write',
+  k: number,
+  figure: string,
+  idPrefix: string,
+): Promise<Row[]> {
+  const { rounds, contendMs, contendWarmupMs } = ctx.config;
+  for (const impl of ctx.impls) await ctx.pool.peers(impl, k); // all started before timing
+  const perRound: Partial<Record<Impl, Handoffs[]>> = {};
+  for (const impl of ctx.impls) {
+    await contend(ctx, impl, kind, k, `${idPrefix}-warm-${impl}-${k}`, contendWarmupMs);
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const impl of rotate(ctx.impls, r)) {
+      append(perRound, impl, await contend(ctx, impl, kind, k, `${idPrefix}-${impl}-${k}-${r}`, contendMs));
+    }
+  }
+  const overlaps = ctx.impls.map(
+    (i) => [i, (perRound[i] ?? []).reduce((a, h) => a + h.overlaps, 0)] as const,
+  );
+  const note = overlaps.some(([, n]) => n > 0)
+    ? `OVERLAPPING HOLDS: ${overlaps.map(([i, n]) => `${i} ${n}`).join(', ')}`
+    : undefined;
+  const counts = ctx.impls.map(
+    (i) => `${i} ${(perRound[i] ?? []).map((h) => h.latenciesUs.length).join('/')}`,
+  );
+  ctx.log(`  ${idPrefix} K=${k}: handoffs per round ${counts.join(', ')}`);
+  const rows: Row[] = [];
+  for (const [key, label, unit, better] of [
+    ['p50', 'p50', 'µs', 'lower'],
+    ['p99', 'p99', 'µs', 'lower'],
+    ['rate', 'handoffs/s', '/s', 'higher'],
+    ['requests', 'requests per acquire+release (server)', '', 'lower'],
+  ] as const) {
+    const row: Row = {
+      id: `${idPrefix}.k${k}.${key}`,
+      figure,
+      label: `K=${k} ${label}`,
+      unit,
+      better,
+      values: {},
+      rounds: {},
+    };
+    for (const impl of ctx.impls) {
+      const series = (perRound[impl] ?? []).map((h) =>
+        key === 'rate'
+          ? h.perSecond
+          : key === 'requests'
+            ? h.requestsPerHold
+            : percentile(h.latenciesUs, key === 'p50' ? 50 : 99),
+      );
+      row.rounds![impl] = series;
+      row.values[impl] = median(series);
+    }
+    if (note) row.note = note;
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function handoff(ctx: BenchContext): Promise<Row[]> {
+  return contention(
+    ctx,
+    'mutex',
+    ctx.config.handoffKs,
+    'Mutex handoff under contention (release() call → next acquire resolved)',
+    'handoff',
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Many independent locks from one process: N locks, each acquired and released once, C at a
+ * time (threads for the references, promises for us). Beside it, the ceiling on the same
+ * ZkClient: pipelined create+delete of EPHEMERAL_SEQUENTIAL nodes with no lock logic.
+ *
+ * Two cases: locks used before (their directories exist, created untimed by the driver), the
+ * like-for-like case for the ceiling; and first use (fresh names: each lock creates its
+ * directory). zk-recipes deletes a directory when its last contender leaves (cleanupParent),
+ * so for it every use of an idle lock is a first use; the cleanupParent: false rows show
+ * the difference.
+ */
+import { NodeExistsError } from '../../src/index.js';
+import type { BenchContext } from '../context.js';
+import type { Impl } from '../peers/launch.js';
+import type { PeerProcess } from '../peers/peer-process.js';
+import { append, median, rotate } from '../stats.js';
+import type { Row } from '../types.js';
+
+type Key = Impl | 'raw' | 'keep';
+type CpuKey = 'ours' | 'raw' | 'keep';
+
+const CASES = [
+  { id: 'existing', title: 'directories exist', precreate: true },
+  { id: 'fresh', title: 'first use: directories created', precreate: false },
+] as const;
+
+/** Creates /locks/PREFIX-i for i < n, a few hundred requests in flight. */
+async function createDirs(ctx: BenchContext, prefix: string, n: number): Promise<void> {
+  await ctx.client.mkdirp('/locks');
+  for (let i = 0; i < n; i += 500) {
+    const batch = Array.from({ length: Math.min(500, n - i) }, (_, j) => `/locks/${prefix}-${i + j}`);
+    await Promise.all(
+      batch.map((p) =>
+        ctx.client.create(p).catch((e) => {
+          if (!(e instanceof NodeExistsError)) throw e;
+        }),
+      ),
+    );
+  }
+}
+
+export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
+  const { manyLocks: n, manyConcurrency, rounds, quick } = ctx.config;
+  const peers = new Map<Impl, PeerProcess>();
+  for (const impl of ctx.impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
+  const keep = ctx.impls.includes('ours') ? await ctx.pool.extra('ours', ['--keep-parent']) : undefined;
+  const ours = peers.get('ours');
+  const opsPerSecond = (answer: string) => n / (Number(answer.split(' ')[0]) / 1e9);
+  // zk-recipes' peer also says how much CPU it used: µs per lock (or per raw create+delete).
+  const cpuPerOp = (answer: string) => Number(answer.split(' ')[1]) / 1e3 / n;
+  // Fewer rounds than the latency figures: each one is long, and the spread is small.
+  const manyRounds = Math.max(1, Math.ceil(rounds / 2));
+  const rows: Row[] = [];
+  for (const c of manyConcurrency) {
+    // Unrecorded warm-up at this concurrency.
+    for (const impl of ctx.impls)
+      await peers.get(impl)!.send(`many warm-${impl}-${c} ${Math.min(n, 200)} ${c}`);
+  }
+  for (const kase of quick ? CASES.slice(0, 1) : CASES) {
+    const figure = `Many independent locks from one process (${n.toLocaleString('en-US')} locks, ${kase.title})`;
+    for (const c of manyConcurrency) {
+      const perRound: Partial<Record<Key, number[]>> = {};
+      const cpu: Partial<Record<CpuKey, number[]>> = {};
+      const measure = async (key: Key, peer: PeerProcess, prefix: string) => {
+        if (kase.precreate) await createDirs(ctx, prefix, n);
+        const answer = await peer.send(`many ${prefix} ${n} ${c}`, 600_000);
+        append(perRound, key, opsPerSecond(answer));
+        if (key === 'ours' || key === 'keep') append(cpu, key, cpuPerOp(answer));
+      };
+      for (let r = 0; r < manyRounds; r++) {
+        for (const impl of rotate(ctx.impls, r)) {
+          await measure(impl, peers.get(impl)!, `many-${kase.id}-${impl}-${c}-${r}`);
+          if (impl !== 'ours' || !ours) continue;
+          const raw = await ours.send(`raw raw-${kase.id}-${c}-${r} ${n} ${c}`, 600_000);
+          append(perRound, 'raw', opsPerSecond(raw));
+          append(cpu, 'raw', cpuPerOp(raw));
+          if (keep) await measure('keep', keep, `many-${kase.id}-keep-${c}-${r}`);
+        }
+      }
+      const value = (key: Key) => (perRound[key] ? median(perRound[key]!) : undefined);
+      const row = (id: string, label: string, values: Row['values'], extra: Partial<Row> = {}): Row => ({
+        id: `many.${kase.id}.c${c}.${id}`,
+        figure,
+        label: `C=${c} ${label}`,
+        unit: '/s',
+        better: 'higher',
+        values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
+        ...extra,
+      });
+      const impls = Object.fromEntries(ctx.impls.map((i) => [i, value(i)]));
+      rows.push(
+        row('ops', 'locks/s', impls, {
+          rounds: Object.fromEntries(ctx.impls.map((i) => [i, perRound[i] ?? []])),
+        }),
+      );
+      const raw = value('raw');
+      if (raw !== undefined) {
+        rows.push(
+          row(
+            'ceiling',
+            'raw create+delete ceiling, same ZkClient',
+            { ours: raw },
+            { rounds: { ours: perRound.raw ?? [] } },
+          ),
+          row(
+            'of-ceiling',
+            'zk-recipes as % of the ceiling',
+            { ours: (100 * (value('ours') ?? Number.NaN)) / raw },
+            { unit: '%', target: kase.precreate && c === Math.max(...manyConcurrency) ? 80 : undefined },
+          ),
+        );
+      }
+      for (const [key, label] of [
+        ['ours', 'zk-recipes process CPU per lock'],
+        ['raw', 'zk-recipes process CPU per raw create+delete'],
+      ] as const) {
+        if (cpu[key]) {
+          rows.push(row(`cpu-${key}`, label, { ours: median(cpu[key]!) }, { unit: 'µs', better: 'lower' }));
+        }
+      }
+      const kept = value('keep');
+      if (kept !== undefined) {
+        rows.push(
+          row(
+            'keep',
+            'locks/s, cleanupParent: false',
+            { ...impls, ours: kept },
+            {
+              note: 'diagnostic: zk-recipes with cleanupParent: false vs the references',
+              rounds: { ours: perRound.keep ?? [] },
+            },
+          ),
+        );
+        if (raw !== undefined) {
+          rows.push(
+            row(
+              'keep-of-ceiling',
+              'cleanupParent: false as % of the ceiling',
+              { ours: (100 * kept) / raw },
+              { unit: '%' },
+            ),
+          );
+        }
+      }
+      ctx.log(
+        `  many locks (${kase.id}) C=${c}: ${Object.entries(perRound)
+          .map(([k, v]) => `${k} ${v.map((x) => Math.round(x)).join('/')}`)
+          .join(', ')}`,
+      );
+    }
+  }
+  if (keep) await ctx.pool.closeExtra(keep);
+  return rows;
+}

@@ -1,0 +1,101 @@
+/**
+ * Uncontended acquire+release: one process, one lock, nobody else. Each round runs every
+ * implementation's cycles back to back in a rotating order; rows are medians over rounds of
+ * each round's p50, p99 and cycles/s.
+ */
+import type { BenchContext } from '../context.js';
+import type { Impl } from '../peers/launch.js';
+import type { PeerProcess } from '../peers/peer-process.js';
+import { append, median, percentile, rotate, sum } from '../stats.js';
+import type { Row } from '../types.js';
+
+const KINDS = [
+  { kind: 'mutex', command: 'cycle' },
+  { kind: 'read', command: 'rcycle' },
+  { kind: 'write', command: 'wcycle' },
+] as const;
+
+/** The diagnostic variant: zk-recipes with cleanupParent: false (the lock directory is kept). */
+const KEEP = 'mutex, cleanupParent: false';
+
+interface RoundStats {
+  p50: number;
+  p99: number;
+  rate: number;
+  /** Requests the server received per cycle. */
+  requests: number;
+}
+
+export async function uncontended(ctx: BenchContext): Promise<Row[]> {
+  const { cycles, rounds } = ctx.config;
+  const peers = new Map<Impl, PeerProcess>();
+  for (const impl of ctx.impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
+  const keep = ctx.impls.includes('ours') ? await ctx.pool.extra('ours', ['--keep-parent']) : undefined;
+  const stats = new Map<string, Partial<Record<Impl, RoundStats[]>>>();
+  const record = (variant: string, impl: Impl, answer: string, requests: number) => {
+    const ns = answer.split(' ').map(Number);
+    const byImpl = stats.get(variant) ?? {};
+    stats.set(variant, byImpl);
+    append(byImpl, impl, {
+      p50: percentile(ns, 50) / 1e3,
+      p99: percentile(ns, 99) / 1e3,
+      rate: ns.length / (sum(ns) / 1e9),
+      requests: requests / ns.length,
+    });
+  };
+  const run = async (impl: Impl, n: number, recordIt: boolean) => {
+    const cycle = async (variant: string, peer: PeerProcess, command: string) => {
+      const before = await ctx.serverRequests();
+      const answer = await peer.send(command);
+      if (recordIt) record(variant, impl, answer, (await ctx.serverRequests()) - before);
+    };
+    // Lock names per implementation: zk-recipes removes an idle lock's directory, and a Kazoo
+    // Lock object whose directory went away fails with NoNodeError.
+    for (const { kind, command } of KINDS) {
+      await cycle(kind, peers.get(impl)!, `${command} solo-${impl}-${kind} ${n}`);
+    }
+    if (impl === 'ours' && keep) await cycle(KEEP, keep, `cycle solo-keep ${n}`);
+  };
+  // Unrecorded warm-up: the JITs (and the lock directories) first.
+  for (const impl of ctx.impls) await run(impl, Math.ceil(cycles / 4), false);
+  for (let r = 0; r < rounds; r++) {
+    for (const impl of rotate(ctx.impls, r)) await run(impl, cycles, true);
+    ctx.log(`  uncontended round ${r + 1}/${rounds} done`);
+  }
+  if (keep) await ctx.pool.closeExtra(keep);
+
+  const figure = 'Uncontended acquire+release cycle';
+  const rows: Row[] = [];
+  for (const variant of [...KINDS.map((k) => k.kind), KEEP]) {
+    const byImpl = stats.get(variant) ?? {};
+    // The variant's rows compare it with the references' plain mutex.
+    const reference = variant === KEEP ? (stats.get('mutex') ?? {}) : byImpl;
+    const pick = (impl: Impl) => (impl === 'ours' ? byImpl.ours : reference[impl]);
+    for (const [key, label, unit, better] of [
+      ['p50', 'p50', 'µs', 'lower'],
+      ['p99', 'p99', 'µs', 'lower'],
+      ['rate', 'cycles/s', '/s', 'higher'],
+      ['requests', 'requests per cycle (server)', '', 'lower'],
+    ] as const) {
+      const row: Row = {
+        id: `uncontended.${variant === KEEP ? 'mutex-keep' : variant}.${key}`,
+        figure,
+        label: `${variant} ${label}`,
+        unit,
+        better,
+        values: {},
+        rounds: {},
+      };
+      for (const impl of ctx.impls) {
+        const s = pick(impl);
+        if (!s) continue;
+        row.rounds![impl] = s.map((x) => x[key]);
+        row.values[impl] = median(row.rounds![impl]!);
+      }
+      if (variant === KEEP)
+        row.note = 'diagnostic: zk-recipes with cleanupParent: false vs the plain mutexes';
+      rows.push(row);
+    }
+  }
+  return rows;
+}

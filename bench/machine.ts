@@ -1,0 +1,88 @@
+/** The machine and the versions a run measured, for the results file and the docs. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  java?: string;
+  python?: string;
+  kazoo?: string;
+  curator?: string;
+  zookeeperServer?: string;
+  nodeZookeeperClient?: string;
+  zkRecipes: string;
+  commit?: string;
+}
+
+/** A command's output, undefined when it cannot run or fails. */
+function run(command: string, args: string[]): string | undefined {
+  try {
+    return (
+      execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function javaVersion(): string | undefined {
+  // `java -version` writes to stderr
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n')[0]?.trim() || undefined;
+}
+
+/** `srvr`'s "Zookeeper version: 3.8.0-<commit>, built on …" → "3.8.0" (Debian leaves the commit a placeholder). */
+export function zookeeperVersion(srvr: string): string | undefined {
+  return /^Zookeeper version: (\d[\w.]*)/m.exec(srvr)?.[1];
+}
+
+/** Debian installs curator-recipes-<version>.jar beside curator-recipes.jar. */
+function curatorVersion(): string | undefined {
+  try {
+    for (const f of readdirSync('/usr/share/java')) {
+      const m = /^curator-recipes-(\d[\d.]*)\.jar$/.exec(f);
+      if (m) return m[1];
+    }
+  } catch {
+    // no /usr/share/java
+  }
+  return undefined;
+}
+
+export function describeMachine(srvr: string | undefined): Machine {
+  const require = createRequire(import.meta.url);
+  const pkg = (path: string) => {
+    try {
+      return (JSON.parse(readFileSync(require.resolve(path), 'utf8')) as { version: string }).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const ownPkg = new URL('../../package.json', import.meta.url);
+  const dirty = run('git', ['status', '--porcelain', '--untracked-files=no'])
+    ? ' (with uncommitted changes)'
+    : '';
+  const commit = run('git', ['rev-parse', '--short', 'HEAD']);
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    java: javaVersion(),
+    python: run('/usr/bin/python3', ['--version']),
+    kazoo: run('/usr/bin/python3', ['-c', 'import kazoo.version; print(kazoo.version.__version__)']),
+    curator: curatorVersion(),
+    zookeeperServer: srvr ? zookeeperVersion(srvr) : undefined,
+    nodeZookeeperClient: pkg('node-zookeeper-client/package.json'),
+    zkRecipes: (JSON.parse(readFileSync(ownPkg, 'utf8')) as { version: string }).version,
+    commit: commit ? `${commit}${dirty}` : undefined,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * How the bench starts each implementation's peer process: zk-recipes (ours-peer.js under
+ * node), Curator (CuratorPeer, compiled once with javac when there is one: 50 JVMs compiling
+ * the source each would take a minute of CPU) and Kazoo.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findPeer, type PeerCommand } from './peer-process.js';
+
+export type Impl = 'ours' | 'curator' | 'kazoo';
+export const IMPLS: readonly Impl[] = ['ours', 'curator', 'kazoo'];
+export const IMPL_NAMES: Record<Impl, string> = { ours: 'zk-recipes', curator: 'Curator', kazoo: 'Kazoo' };
+
+// This file runs from build/bench/peers/; the Java source stays in bench/peers/.
+const here = fileURLToPath(new URL('./', import.meta.url));
+const javaSource = fileURLToPath(new URL('../../../bench/peers/CuratorPeer.java', import.meta.url));
+const classesDir = `${here}classes`;
+
+/**
+ * Small fixed heap and the serial collector: up to 50 JVMs share 2 cores, and a full GC is
+ * exact enough for the memory figure. The JIT is left at its default (no handicap).
+ */
+export const JVM_FLAGS = ['-XX:+UseSerialGC', '-Xms64m', '-Xmx256m', '-Xss512k'];
+
+/** How to start `impl`'s peer here, or what is missing. */
+export function findImpl(impl: Impl): PeerCommand | { missing: string } {
+  if (impl === 'ours') {
+    const script = `${here}ours-peer.js`;
+    if (!existsSync(script)) return { missing: `${script} not built: npx tsc -p tsconfig.json` };
+    // --expose-gc for the memory figure; it changes nothing else.
+    return { command: process.execPath, args: ['--expose-gc', script] };
+  }
+  const found = findPeer(impl);
+  if ('missing' in found || impl === 'kazoo') return found;
+  const classpath = found.args[found.args.indexOf('-cp') + 1]!;
+  const compiled = compileCuratorPeer(classpath);
+  if (!compiled) return { command: found.command, args: [...JVM_FLAGS, ...found.args] };
+  return { command: found.command, args: [...JVM_FLAGS, '-cp', `${classpath}:${classesDir}`, 'CuratorPeer'] };
+}
+
+/** Compiles CuratorPeer.java into build/bench/peers/classes when stale; false without javac. */
+function compileCuratorPeer(classpath: string): boolean {
+  const javac = ['/usr/bin/javac', process.env['JAVA_HOME'] && `${process.env['JAVA_HOME']}/bin/javac`].find(
+    (p): p is string => !!p && existsSync(p),
+  );
+  if (!javac) return false;
+  const target = `${classesDir}/CuratorPeer.class`;
+  if (existsSync(target) && statSync(target).mtimeMs >= statSync(javaSource).mtimeMs) return true;
+  try {
+    mkdirSync(classesDir, { recursive: true });
+    // --release 17: the JVM that runs it may be older than the javac found.
+    execFileSync(javac, ['--release', '17', '-nowarn', '-d', classesDir, '-cp', classpath, javaSource], {
+      stdio: 'pipe',
+    });
+    return true;
+  } catch {
+    return false; // the source launcher still works
+  }
+}

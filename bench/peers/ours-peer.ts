@@ -1,0 +1,260 @@
+/**
+ * zk-recipes' own peer for the benchmarks: the line protocol of CuratorPeer.java and
+ * kazoo_peer.py on ZkLock/ZkReadWriteLock, so that every implementation is measured alike,
+ * from a process of its own with a session of its own.
+ *
+ * Usage: node --expose-gc ours-peer.js <connectString> [--keep-parent]
+ * Commands as in CuratorPeer.java (times are process.hrtime.bigint(), CLOCK_MONOTONIC); `many`
+ * answers "ok <elapsed ns> <CPU ns this process used>". Plus:
+ *   raw PREFIX N C        N EPHEMERAL_SEQUENTIAL create+delete, C in flight: "ok <elapsed ns> <CPU ns>"
+ *   reentrant NAME N      "ok <ns per pair> <requests sent while measuring>"
+ *   memory PREFIX N C     "ok <heap bytes per lock> <buffer bytes per lock> <acquire ms> <release ms>"
+ *   awaits N              ns per `await` of an empty async function, before and after this
+ *                         process's first lock.run(): "ok <before> <after>" (use a fresh peer)
+ * --keep-parent sets cleanupParent: false on every lock.
+ */
+import { createInterface } from 'node:readline';
+import { ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+
+type Kind = 'mutex' | 'read' | 'write';
+
+const [connectString, ...flags] = process.argv.slice(2);
+if (!connectString) throw new Error('usage: ours-peer.js <connectString> [--keep-parent]');
+const lockOptions = { cleanupParent: !flags.includes('--keep-parent') };
+// The same session timeout as the Curator and Kazoo peers.
+const client = new ZkClient(connectString, { sessionTimeout: 10_000 });
+const mutexes = new Map<string, ZkLock>();
+const rwLocks = new Map<string, ZkReadWriteLock>();
+
+const now = () => process.hrtime.bigint();
+
+function lock(kind: string, name: string): ZkLock {
+  if (kind === 'mutex') {
+    const l = mutexes.get(name) ?? new ZkLock(client, name, lockOptions);
+    mutexes.set(name, l);
+    return l;
+  }
+  const rw = rwLocks.get(name) ?? new ZkReadWriteLock(client, name, lockOptions);
+  rwLocks.set(name, rw);
+  if (kind === 'read') return rw.readLock;
+  if (kind === 'write') return rw.writeLock;
+  throw new Error(`unknown lock kind ${kind}`);
+}
+
+async function mustAcquire(l: ZkLock): Promise<void> {
+  if (!(await l.acquire(60_000))) throw new Error('not acquired within 60 s');
+}
+
+async function sleepUntil(t: bigint): Promise<void> {
+  for (;;) {
+    const leftMs = Number(t - now()) / 1e6;
+    if (leftMs <= 0) return;
+    await new Promise((r) => setTimeout(r, Math.max(0, leftMs - 1)));
+  }
+}
+
+/** Runs `fn(i)` for i < n with `concurrency` calls in flight. */
+async function inFlight(n: number, concurrency: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) await fn(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, worker));
+}
+
+/** Counts the requests sent through `client` until the returned function is called. */
+function countRequests(): () => number {
+  let count = 0;
+  const methods = ['create', 'delete', 'exists', 'getData', 'getChildren', 'setData', 'multi'] as const;
+  const target = client as unknown as Record<string, unknown>;
+  for (const m of methods) {
+    const original = client[m] as (...args: unknown[]) => unknown;
+    target[m] = (...args: unknown[]) => {
+      count += 1;
+      return original.apply(client, args);
+    };
+  }
+  return () => {
+    for (const m of methods) delete target[m];
+    return count;
+  };
+}
+
+/** CPU time (user + system) this process used since `from`, in ns. */
+function cpuNs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) * 1000;
+}
+
+async function noop(): Promise<void> {}
+
+/** ns per await of an empty async function, best of 3. */
+async function awaitCost(n: number): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < 3; r++) {
+    const t0 = now();
+    for (let i = 0; i < n; i++) await noop();
+    best = Math.min(best, Number(now() - t0) / n);
+  }
+  return best;
+}
+
+async function fullGc(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+async function execute(a: string[]): Promise<string> {
+  const [cmd = '', arg1 = '', arg2 = '', arg3 = '', arg4 = ''] = a;
+  switch (cmd) {
+    case 'mutex':
+    case 'read':
+    case 'write':
+      return `${await lock(cmd, arg1).acquire(Number(arg2))}`;
+    case 'unmutex':
+    case 'unread':
+    case 'unwrite':
+      await lock(cmd.slice(2), arg1).release();
+      return '';
+    case 'revoke':
+      await ZkLock.requestRevoke(client, arg1);
+      return '';
+    case 'cycle':
+    case 'rcycle':
+    case 'wcycle': {
+      const l = lock(cmd === 'cycle' ? 'mutex' : cmd === 'rcycle' ? 'read' : 'write', arg1);
+      const out: bigint[] = [];
+      for (let i = 0; i < Number(arg2); i++) {
+        const t0 = now();
+        await l.acquire();
+        await l.release();
+        out.push(now() - t0);
+      }
+      return out.join(' ');
+    }
+    case 'contend': {
+      const l = lock(arg1 as Kind, arg2);
+      const until = BigInt(arg4);
+      await sleepUntil(BigInt(arg3));
+      const out: bigint[] = [];
+      while (now() < until) {
+        await mustAcquire(l);
+        const acquired = now();
+        const releasing = now();
+        await l.release();
+        out.push(acquired, releasing);
+      }
+      return out.join(' ');
+    }
+    case 'acquireat': {
+      const l = lock(arg1 as Kind, arg2);
+      await sleepUntil(BigInt(arg3));
+      const t0 = now();
+      await mustAcquire(l);
+      return `${now() - t0}`;
+    }
+    case 'many': {
+      const t0 = now();
+      const cpu = process.cpuUsage();
+      await inFlight(Number(arg2), Number(arg3), async (i) => {
+        const l = new ZkLock(client, `${arg1}-${i}`, lockOptions);
+        await mustAcquire(l);
+        await l.release();
+      });
+      return `${now() - t0} ${cpuNs(cpu)}`;
+    }
+    case 'raw': {
+      // The ceiling for `many`: the two writes every lock needs, no lock logic.
+      const dir = `/bench-raw/${arg1}`;
+      await client.mkdirp(dir);
+      const data = Buffer.from(lockOptions.cleanupParent ? 'raw' : 'raw-keep');
+      const t0 = now();
+      const cpu = process.cpuUsage();
+      await inFlight(Number(arg2), Number(arg3), async () => {
+        const path = await client.create(`${dir}/n-`, data, { mode: 'ephemeral-sequential' });
+        await client.delete(path);
+      });
+      const answer = `${now() - t0} ${cpuNs(cpu)}`;
+      await client.delete(dir);
+      return answer;
+    }
+    case 'reentrant': {
+      const l = lock('mutex', arg1);
+      const n = Number(arg2);
+      return l.run(async () => {
+        for (let i = 0; i < n; i++) {
+          // warm-up: let V8 optimise the reentrant path first
+          await l.acquire();
+          await l.release();
+        }
+        const stop = countRequests();
+        const t0 = now();
+        for (let i = 0; i < n; i++) {
+          await l.acquire();
+          await l.release();
+        }
+        const elapsed = now() - t0;
+        return `${Number(elapsed) / n} ${stop()}`;
+      });
+    }
+    case 'awaits': {
+      const before = await awaitCost(Number(arg1));
+      await lock('mutex', 'awaits-probe').run(() => {});
+      return `${before} ${await awaitCost(Number(arg1))}`;
+    }
+    case 'memory': {
+      const n = Number(arg2);
+      const held: ZkLock[] = new Array(n);
+      await fullGc();
+      const before = process.memoryUsage();
+      const t0 = now();
+      await inFlight(n, Number(arg3), async (i) => {
+        const l = new ZkLock(client, `${arg1}-${i}`, lockOptions);
+        await mustAcquire(l);
+        held[i] = l;
+      });
+      const acquireMs = Number(now() - t0) / 1e6;
+      await fullGc();
+      const after = process.memoryUsage();
+      // Released in acquisition order, as an application holding many locks would.
+      const t1 = now();
+      await inFlight(n, Number(arg3), (i) => held[i]!.release());
+      const releaseMs = Number(now() - t1) / 1e6;
+      const heap = (after.heapUsed - before.heapUsed) / n;
+      const buffers = (after.arrayBuffers - before.arrayBuffers) / n;
+      return `${heap} ${buffers} ${acquireMs} ${releaseMs}`;
+    }
+    default:
+      throw new Error(`unknown command ${cmd}`);
+  }
+}
+
+await client.connect({ timeout: 20_000 });
+process.stdout.write('ok ready\n');
+const lines = createInterface({ input: process.stdin });
+let queue = Promise.resolve();
+lines.on('line', (line) => {
+  const a = line.trim().split(/\s+/);
+  queue = queue.then(async () => {
+    if (a[0] === 'quit') {
+      await client.close();
+      process.stdout.write('ok bye\n');
+      process.exit(0);
+    }
+    if (a[0] === '') return;
+    try {
+      const answer = await execute(a);
+      process.stdout.write(answer === '' ? 'ok\n' : `ok ${answer}\n`);
+    } catch (e) {
+      process.stdout.write(`err ${String(e).replace(/\n/g, ' ')}\n`);
+    }
+  });
+});
+// The driver went away: nothing more will come.
+lines.on('close', () => {
+  void queue.then(() => client.close()).finally(() => process.exit(0));
+});
