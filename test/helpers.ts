@@ -1,7 +1,7 @@
 /** Shared test plumbing: one real ZooKeeper per test file, clients that always get closed. */
 import { after } from 'node:test';
 import { monotonicNow, ZkClient, type ZkClientOptions } from '../src/index.js';
-import { FaultProxy, ZkTestServer } from '../src/testing/index.js';
+import { externalConnectString, FaultProxy, NEEDS_HARNESS, ZkTestServer } from '../src/testing/index.js';
 
 /** Session timeouts in tests: short, so expiry takes seconds (the server allows 400 ms .. 60 s at tickTime 200). */
 export const SESSION_TIMEOUT = 2000;
@@ -20,18 +20,65 @@ export function onCleanup(fn: () => Promise<void> | void): void {
   cleanups.push(fn);
 }
 
-/** Starts a ZooKeeper for this test file, closed after it. */
-export async function startServer(): Promise<ZkTestServer> {
-  const server = await ZkTestServer.start({ tickTime: 200 });
-  onCleanup(() => server.close());
-  return server;
+/** The ZooKeeper of a test file. */
+export interface TestServer {
+  /** Includes a chroot when the server is external (ZK_CONNECT). */
+  connectString: string;
+  /** Restarts the harness's server; tests that call it skip with `needsHarness` under ZK_CONNECT. */
+  restart(): Promise<void>;
 }
 
-/** A proxy in front of `target`, closed after the test file. */
-export async function startProxy(target: string): Promise<FaultProxy> {
-  const proxy = await FaultProxy.start({ target });
+/**
+ * Starts a ZooKeeper for this test file, closed after it. With ZK_CONNECT set, uses that server
+ * instead, inside a fresh chroot (removed afterwards) so runs do not see each other's nodes.
+ */
+export async function startServer(): Promise<TestServer> {
+  const external = externalConnectString();
+  if (!external) {
+    const server = await ZkTestServer.start({ tickTime: 200 });
+    onCleanup(() => server.close());
+    return { connectString: server.connectString, restart: () => server.restart() };
+  }
+  const chroot = `/zk-recipes-test-${process.pid}-${Date.now().toString(36)}`;
+  const admin = new ZkClient(external);
+  await admin.connect();
+  await admin.create(chroot);
+  onCleanup(async () => {
+    await deleteRecursive(admin, chroot).catch(() => {});
+    await admin.close();
+  });
+  return {
+    connectString: `${external}${chroot}`,
+    restart: () => Promise.reject(new Error(NEEDS_HARNESS)),
+  };
+}
+
+async function deleteRecursive(client: ZkClient, path: string): Promise<void> {
+  const children = await client.getChildren(path).catch(() => [] as string[]);
+  await Promise.all(children.map((c) => deleteRecursive(client, `${path}/${c}`)));
+  await client.delete(path).catch(() => {});
+}
+
+/** What tests use of a FaultProxy; its connect string keeps the target's chroot. */
+export type TestProxy = Pick<FaultProxy, 'pass' | 'blackhole' | 'reset' | 'delay' | 'refuse'> & {
+  connectString: string;
+};
+
+/** A proxy in front of the first server of `connectString`, closed after the test file. */
+export async function startProxy(connectString: string): Promise<TestProxy> {
+  const slash = connectString.indexOf('/');
+  const hosts = slash === -1 ? connectString : connectString.slice(0, slash);
+  const chroot = slash === -1 ? '' : connectString.slice(slash);
+  const proxy = await FaultProxy.start({ target: hosts.split(',')[0]! });
   onCleanup(() => proxy.close());
-  return proxy;
+  return {
+    connectString: `${proxy.connectString}${chroot}`,
+    pass: () => proxy.pass(),
+    blackhole: () => proxy.blackhole(),
+    reset: () => proxy.reset(),
+    delay: (ms: number) => proxy.delay(ms),
+    refuse: () => proxy.refuse(),
+  };
 }
 
 const clients = new Set<ZkClient>();

@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../src/cli/args.js';
 import type { HolderInfo } from '../../src/cli/holders-command.js';
 import { monotonicNow, type ZkClient, ZkReadWriteLock } from '../../src/index.js';
-import type { ZkTestServer } from '../../src/testing/index.js';
+import type { TestServer } from '../helpers.js';
 import { connect, eventually, startProxy, startServer } from '../helpers.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
-let server: ZkTestServer;
+let server: TestServer;
 let admin: ZkClient;
 let dir: string;
 before(async () => {

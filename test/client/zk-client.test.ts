@@ -13,7 +13,8 @@ import {
   SessionExpiredError,
   ZkClient,
 } from '../../src/index.js';
-import type { FaultProxy, ZkTestServer } from '../../src/testing/index.js';
+import { needsHarness } from '../../src/testing/index.js';
+import type { TestProxy, TestServer } from '../helpers.js';
 import {
   connect,
   eventually,
@@ -24,7 +25,7 @@ import {
   startServer,
 } from '../helpers.js';
 
-let server: ZkTestServer;
+let server: TestServer;
 before(async () => {
   server = await startServer();
 });
@@ -206,7 +207,7 @@ describe('connecting', () => {
 });
 
 describe('faults', () => {
-  let proxy: FaultProxy;
+  let proxy: TestProxy;
   before(async () => {
     proxy = await startProxy(server.connectString);
   });
@@ -289,8 +290,9 @@ describe('faults', () => {
     assert.equal((await c.getData('/queued')).data.length, 0, 'the setData of the old session never applied');
   });
 
-  test('server restart within the session timeout: same session, watches still fire', async (t) => {
-    if (!server.restart) return t.skip('needs a ZooKeeper started by the harness');
+  test('server restart within the session timeout: same session, watches still fire', {
+    skip: needsHarness(),
+  }, async () => {
     const c = await connect(server.connectString, { sessionTimeout: 15_000 });
     const id = c.sessionId;
     await c.create('/restart-watch');

@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { monotonicNow, type ZkClient } from '../../src/index.js';
-import { type FaultProxy, ZkTestCluster, type ZkTestServer } from '../../src/testing/index.js';
+import { needsHarness, ZkTestCluster } from '../../src/testing/index.js';
+import type { TestProxy, TestServer } from '../helpers.js';
 import { connect, startProxy, startServer } from '../helpers.js';
 import { assertClean, assertNoNodes, pick, sleep, startResource, T } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
 import { finish, report, startWorker, type Worker } from './harness.js';
 
-describe('3-node ensemble', () => {
+describe('3-node ensemble', { skip: needsHarness() }, () => {
   test('4 SIGKILL the leader, then SIGSTOP the new one, under contention: exclusion holds, progress resumes', async () => {
     const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const cluster = await ZkTestCluster.start({ size: 3, tickTime: 200 });
@@ -64,7 +65,7 @@ describe('3-node ensemble', () => {
 });
 
 describe('churn and read/write under faults', () => {
-  let server: ZkTestServer;
+  let server: TestServer;
   let admin: ZkClient;
   before(async () => {
     server = await startServer();
@@ -75,7 +76,7 @@ describe('churn and read/write under faults', () => {
   async function churn(name: string, kinds: WorkerConfig['kind'][], seconds: number, allowRestart: boolean) {
     const resource = await startResource();
     const until = monotonicNow() + seconds * 1000;
-    const proxies: FaultProxy[] = await Promise.all(kinds.map(() => startProxy(server.connectString)));
+    const proxies: TestProxy[] = await Promise.all(kinds.map(() => startProxy(server.connectString)));
     const base = {
       name,
       resource: resource.url,
@@ -130,7 +131,7 @@ describe('churn and read/write under faults', () => {
       'c8',
       Array.from({ length: procs }, () => 'mutex' as const),
       seconds,
-      true,
+      !needsHarness(), // restarting the server needs one started by the harness
     );
     report('scenario 8', {
       procs,

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
-import type { ZkTestServer } from '../../src/testing/index.js';
+import type { TestServer } from '../helpers.js';
 import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
 
-let server: ZkTestServer;
+let server: TestServer;
 let admin: ZkClient;
 before(async () => {
   server = await startServer();

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { findPeer, type PeerKind, PeerProcess } from '../../bench/peers/peer-process.js';
 import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
-import type { ZkTestServer } from '../../src/testing/index.js';
+import type { TestServer } from '../helpers.js';
 import { connect, eventually, startServer } from '../helpers.js';
 
-let server: ZkTestServer;
+let server: TestServer;
 let client: ZkClient;
 before(async () => {
   server = await startServer();

@@ -14,10 +14,10 @@ import {
   ZkLock,
   ZkReadWriteLock,
 } from '../../src/index.js';
-import type { ZkTestServer } from '../../src/testing/index.js';
+import type { TestServer } from '../helpers.js';
 import { connect, eventually, sleep, startServer } from '../helpers.js';
 
-let server: ZkTestServer;
+let server: TestServer;
 let admin: ZkClient;
 before(async () => {
   server = await startServer();

@@ -7,13 +7,13 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { LockUsageError, type ZkClient, ZkReadWriteLock } from '../../src/index.js';
-import type { ZkTestServer } from '../../src/testing/index.js';
+import type { TestServer } from '../helpers.js';
 import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
 
 const run = promisify(execFile);
 const worker = fileURLToPath(new URL('../fixtures/counter-worker.js', import.meta.url));
 
-let server: ZkTestServer;
+let server: TestServer;
 let admin: ZkClient;
 before(async () => {
   server = await startServer();
