@@ -27,6 +27,7 @@ import {
   isRetryableReadError,
   NodeExistsError,
   NoNodeError,
+  NotEmptyError,
   OperationTimeoutError,
   SessionExpiredError,
   type ZkError,
@@ -703,7 +704,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       await this.delete(path);
       return true;
     } catch (e) {
-      if (e instanceof NoNodeError || (e as ZkError).codeName === 'NOT_EMPTY') return false;
+      if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
       throw e;
     }
   }
