@@ -30,7 +30,6 @@ import {
   NotEmptyError,
   OperationTimeoutError,
   SessionExpiredError,
-  type ZkError,
 } from '../errors.js';
 import { monotonicNow } from './clock.js';
 import { parseConnectString } from './connect-string.js';
