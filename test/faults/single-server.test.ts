@@ -10,6 +10,7 @@ import { needsHarness } from '../../src/testing/index.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startProxy, startServer } from '../helpers.js';
 import { assertClean, assertNoNodes, GRANT_MARGIN, pick, sleep, startResource, T } from './common.js';
+import type { WorkerConfig } from './fault-worker.js';
 import { finish, report, startWorker } from './harness.js';
 
 let server: TestServer;
@@ -18,6 +19,27 @@ before(async () => {
   server = await startServer();
   admin = await connect(server.connectString);
 });
+
+/** A contender that takes the lock once, holds it for `holdMs`, and exits. */
+function once(
+  id: string,
+  name: string,
+  resourceUrl: string,
+  holdMs: number,
+  extra: Partial<WorkerConfig> = {},
+) {
+  return startWorker({
+    id,
+    connect: server.connectString,
+    name,
+    kind: 'mutex',
+    iterations: 1,
+    holdMs: [holdMs, holdMs],
+    resource: resourceUrl,
+    sessionTimeout: T,
+    ...extra,
+  });
+}
 
 const queued = (name: string, n: number) =>
   eventually(
@@ -135,28 +157,9 @@ describe('fault scenarios, one server', () => {
   test('5 a holder paused (SIGSTOP) past its session: its late write is rejected by fencing', async () => {
     const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's5';
-    const a = startWorker({
-      id: 'A',
-      connect: server.connectString,
-      name,
-      kind: 'mutex',
-      iterations: 1,
-      holdMs: [1500, 1500],
-      resource: resource.url,
-      sessionTimeout: T,
-      ignoreSignal: true,
-    });
+    const a = once('A', name, resource.url, 1500, { ignoreSignal: true });
     await a.waitFor((e) => e.ev === 'acquired');
-    const b = startWorker({
-      id: 'B',
-      connect: server.connectString,
-      name,
-      kind: 'mutex',
-      iterations: 1,
-      holdMs: [10, 10],
-      resource: resource.url,
-      sessionTimeout: T,
-    });
+    const b = once('B', name, resource.url, 10);
     await queued(name, 2);
     a.kill('SIGSTOP');
     const granted = await b.waitFor((e) => e.ev === 'acquired', 30_000, 'grant to B');
@@ -220,43 +223,16 @@ describe('fault scenarios, one server', () => {
     const holderClient = await connect(server.connectString);
     const holder = new ZkLock(holderClient, name);
     await holder.acquire();
-    const b = startWorker({
-      id: 'B',
-      connect: server.connectString,
-      name,
-      kind: 'mutex',
-      iterations: 1,
-      holdMs: [10, 10],
-      resource: resource.url,
-      sessionTimeout: T,
-    });
+    const b = once('B', name, resource.url, 10);
     await queued(name, 2);
     const tClose = monotonicNow();
     await holderClient.close();
     const g1 = await b.waitFor((e) => e.ev === 'acquired', 30_000, 'grant after close');
     assert.ok(g1.t! - tClose <= T + GRANT_MARGIN);
     // (b) kill -9 of a holder process.
-    const c = startWorker({
-      id: 'C',
-      connect: server.connectString,
-      name,
-      kind: 'mutex',
-      iterations: 1,
-      holdMs: [60_000, 60_000],
-      resource: resource.url,
-      sessionTimeout: T,
-    });
+    const c = once('C', name, resource.url, 60_000);
     await c.waitFor((e) => e.ev === 'acquired');
-    const d = startWorker({
-      id: 'D',
-      connect: server.connectString,
-      name,
-      kind: 'mutex',
-      iterations: 1,
-      holdMs: [10, 10],
-      resource: resource.url,
-      sessionTimeout: T,
-    });
+    const d = once('D', name, resource.url, 10);
     await queued(name, 2);
     const tKill = monotonicNow();
     c.kill('SIGKILL');
