@@ -58,6 +58,8 @@ export async function lockCommand(inv: LockInvocation, io: Output): Promise<numb
     client = await connectOrExit(inv.connect, connectTimeout, io, interrupt.signal);
     const rw = new ZkReadWriteLock(client, inv.name, {
       root: inv.root,
+      // A command holds for long: being told at once that someone forced us out is worth a watch.
+      watchNode: true,
       ...(inv.identifier === undefined ? {} : { identifier: inv.identifier }),
     });
     const lock = inv.shared ? rw.readLock : rw.writeLock;

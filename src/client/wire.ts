@@ -10,7 +10,9 @@
  * - `connectionManager.connect` / `.state`: a disposed client must never dial again;
  * - `Transaction#ops[i].version`: the package turns version 0 into -1, so it is set back;
  * - `connectionManager.zxid`: set from each reply header before the request's callback runs,
- *   so inside a create's callback it is the new node's czxid (no extra round trip for it).
+ *   so inside a create's callback it is the new node's czxid (no extra round trip for it);
+ * - `connectionManager.packetQueue` / `pendingQueue` / `xid` / `onPacketQueueReadable`: the
+ *   send loop, replaced by one that writes all requests queued in one tick at once.
  */
 import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
@@ -22,24 +24,24 @@ type Any = any;
 const zookeeper: Any = require('node-zookeeper-client');
 const WireException: Any = require('node-zookeeper-client/lib/Exception.js');
 const CM_STATES: Record<string, number> = require('node-zookeeper-client/lib/ConnectionManager.js').STATES;
+const OP_CODES: Record<string, number> = require('node-zookeeper-client/lib/jute/index.js').OP_CODES;
 
-// A code newer than ZooKeeper 3.4 makes the original `create` throw inside the socket's data
-// handler, which crashes the process. Unknown codes become ordinary exceptions instead.
-if (!WireException.create.__zkRecipesTolerant) {
-  const original = WireException.create;
-  const tolerant = (code: number, path?: string) => {
-    try {
-      return original(code, path);
-    } catch {
-      // The package's constructor validates the code too, so build the exception without it.
-      const e = Object.create(WireException.prototype);
-      Object.assign(e, { code, name: `UNKNOWN_${Math.abs(code)}`, path, message: `Exception: code ${code}` });
-      Error.captureStackTrace(e, tolerant);
-      return e;
-    }
+// The package's `create` validates the code (a code newer than ZooKeeper 3.4 throws inside the
+// socket's data handler and crashes the process) and captures a stack trace that only shows
+// the socket handler. Exceptions are built plainly instead: any code, no stack capture (it was
+// a tenth of the CPU of a busy lock client). ZkClient turns them into its own typed errors.
+const WIRE_CODE_NAMES = new Map<number, string>(
+  Object.entries(WireException).flatMap(([name, code]) => (typeof code === 'number' ? [[code, name]] : [])),
+);
+if (!WireException.create.__zkRecipesPlain) {
+  const plain = (code: number, path?: string) => {
+    const e = Object.create(WireException.prototype);
+    const name = WIRE_CODE_NAMES.get(code) ?? `UNKNOWN_${Math.abs(code)}`;
+    Object.assign(e, { code, name, path, message: `Exception: ${name}[${code}]${path ? `@${path}` : ''}` });
+    return e;
   };
-  tolerant.__zkRecipesTolerant = true;
-  WireException.create = tolerant;
+  plain.__zkRecipesPlain = true;
+  WireException.create = plain;
 }
 
 const MODES: Record<CreateMode, number> = {
@@ -95,7 +97,25 @@ export type WireResult<T> =
 
 type Callback<T> = (result: WireResult<T>) => void;
 
+/**
+ * Builds an error without capturing a stack: created in a socket callback, the stack would show
+ * only the package's data handler, and capturing it costs more than the request itself.
+ */
+function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function mapError(err: Any, path: string | undefined): { error: ZkError; answered: boolean } {
+  return withoutStack(() => mapErrorCode(err, path));
+}
+
+function mapErrorCode(err: Any, path: string | undefined): { error: ZkError; answered: boolean } {
   const code = typeof err?.getCode === 'function' ? err.getCode() : undefined;
   if (typeof code !== 'number') {
     // Not a ZooKeeper exception (an assertion in the package): report it as a client-side error.
@@ -105,6 +125,47 @@ function mapError(err: Any, path: string | undefined): { error: ZkError; answere
   // CONNECTION_LOSS and SESSION_EXPIRED are produced by the client itself, not by a server answer.
   const answered = code !== -4 && code !== -112;
   return { error: errorForCode(code, { path, cause: err }), answered };
+}
+
+/**
+ * The package writes each request to the socket the moment it is queued: one write syscall per
+ * request, the largest single cost of a busy client. This send loop (the package's, otherwise
+ * unchanged) runs once per tick instead and writes everything queued in one buffer: a lock's
+ * pipelined create + getChildren, or a burst of locks, leave together. Order is unchanged.
+ */
+function coalesceWrites(cm: Any): void {
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    sendQueued(cm);
+  };
+  cm.packetQueue.removeAllListeners('readable');
+  cm.packetQueue.on('readable', () => {
+    if (scheduled) return;
+    scheduled = true;
+    process.nextTick(flush);
+  });
+  // Called directly on connect (queued requests go out) and on the socket's 'drain'.
+  cm.onPacketQueueReadable = () => sendQueued(cm);
+}
+
+function sendQueued(cm: Any): void {
+  const state = cm.state;
+  if (state !== CM_STATES.CONNECTED && state !== CM_STATES.CONNECTED_READ_ONLY && state !== CM_STATES.CLOSING)
+    return; // sent once connected, as the package does
+  if (!cm.socket || cm.socket.writableNeedDrain) return; // 'drain' calls us again
+  const buffers: Buffer[] = [];
+  for (let packet = cm.packetQueue.shift(); packet !== undefined; packet = cm.packetQueue.shift()) {
+    const header = packet.request.header;
+    if (header !== null && header.type !== OP_CODES.PING && header.type !== OP_CODES.AUTH) {
+      header.xid = cm.xid;
+      cm.xid += 1;
+      cm.pendingQueue.push(packet); // answers are matched to requests in this order
+    }
+    buffers.push(packet.request.toBuffer());
+    if (header?.type === OP_CODES.CLOSE_SESSION) break; // nothing may follow the close
+  }
+  if (buffers.length > 0) cm.socket.write(buffers.length === 1 ? buffers[0] : Buffer.concat(buffers));
 }
 
 export type WireState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'authFailed' | 'closed';
@@ -134,6 +195,7 @@ export class WireSession {
     this.client.on('disconnected', () => !this.disposed && opts.onState('disconnected'));
     this.client.on('expired', () => opts.onState('expired'));
     this.client.on('authenticationFailed', () => opts.onState('authFailed'));
+    coalesceWrites(this.client.connectionManager);
   }
 
   connect(): void {

@@ -153,6 +153,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   private readonly connectTimeout: number;
   private readonly requestTimeoutOption: number | undefined;
   private readonly retry: RetryPolicy | false;
+  private readonly closingTasks = new Set<() => Promise<unknown>>();
   private readonly safetyMarginOption: number | undefined;
   private readonly auth: readonly { scheme: string; credentials: string | Buffer }[];
   readonly defaultAcl: readonly Acl[];
@@ -280,18 +281,32 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     });
   }
 
+  /**
+   * @internal Runs `task` when close() begins, while the session still serves requests: the
+   * requests it sends synchronously are answered before the session closes (close waits for
+   * the promise it returns, within the close's bound). The lock recipes flush their deferred
+   * directory removals this way. Returns the unregister function.
+   */
+  onClosing(task: () => Promise<unknown>): () => void {
+    this.closingTasks.add(task);
+    return () => this.closingTasks.delete(task);
+  }
+
   /** Ends the session (our ephemeral nodes go at once) and stops everything. Idempotent, safe in any state. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
     const s = this.session;
+    const last = s && this._state === 'connected' ? [...this.closingTasks].map(runTask) : [];
     this.setState('closed');
     this.stopWatchdog();
     const err = new ClientClosedError('the client was closed');
     for (const w of [...this.connectWaiters]) w.reject(err);
     this.closing = (async () => {
       if (s) {
+        const bound = Math.min(2000, this.requestTimeout);
+        if (last.length > 0) await settledWithin(last, bound);
         this.endSession(s, err);
-        await s.wire.closeSession(Math.min(2000, this.requestTimeout));
+        await s.wire.closeSession(bound);
         s.wire.dispose();
       }
       this.session = undefined;
@@ -537,6 +552,21 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     this.liveSession(); // not connected or closed: say so at once, not after retries
     if (!this.retry) return run();
     const policy = this.retry;
+    // The first attempt runs outside p-retry: answers are the common case, and p-retry's
+    // bookkeeping per call was a visible share of a busy client's CPU.
+    return run().catch((first: unknown) => {
+      if (!isRetryableReadError(first) || this._state === 'closed') throw first;
+      let firstSeen = false;
+      const attempt = () => {
+        if (firstSeen) return run();
+        firstSeen = true;
+        return Promise.reject(first);
+      };
+      return this.retryRead(attempt, policy);
+    });
+  }
+
+  private retryRead<T>(run: () => Promise<T>, policy: RetryPolicy): Promise<T> {
     return pRetry(run, {
       retries: policy.retries ?? 3,
       minTimeout: policy.minTimeout ?? 50,
@@ -707,6 +737,25 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       throw e;
     }
   }
+}
+
+function runTask(task: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return task().catch(() => {});
+  } catch {
+    return Promise.resolve();
+  }
+}
+
+/** Waits until every promise settled or `ms` passed, whichever comes first. */
+function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([Promise.allSettled(promises).then(() => {}), bound]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** How often a connection attempt that gets no handshake answer is restarted. */

@@ -3,6 +3,7 @@
  * (The socket kick is covered by zk-client.test.ts: "a short silence ... same session".)
  */
 import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
 import { before, test } from 'node:test';
 import { ZkError } from '../../src/index.js';
 import { needsHarness, ZkTestServer } from '../../src/testing/index.js';
@@ -39,4 +40,32 @@ test('a server error code newer than ZooKeeper 3.4 becomes a typed error, not a 
     (e: ZkError) => e.codeName === 'QUOTA_EXCEEDED',
   );
   assert.ok(await c.exists('/q'), 'the client still works');
+});
+
+test('requests queued in one tick leave in one socket write, and are answered in order', {
+  skip: needsHarness(),
+}, async () => {
+  const c = await connect(server.connectString);
+  await c.create('/batch');
+  // The wire client's socket, through ZkClient's session and our adapter (internals on purpose:
+  // the send loop we replaced is one of them).
+  type Internals = { session: { wire: { client: { connectionManager: { socket: Socket } } } } };
+  const socket = (c as unknown as Internals).session.wire.client.connectionManager.socket;
+  const write = socket.write;
+  let writes = 0;
+  socket.write = function (this: Socket, ...args: unknown[]) {
+    writes += 1;
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof write;
+  const order: number[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => c.create(`/batch/n${i}`).then(() => order.push(i))),
+    );
+  } finally {
+    socket.write = write;
+  }
+  assert.equal(writes, 1, 'one write for 50 requests');
+  assert.deepEqual(order, [...Array(50).keys()]);
+  assert.equal((await c.getChildren('/batch')).length, 50);
 });

@@ -76,7 +76,7 @@ describe('lease and renew', () => {
 describe('force acquire', () => {
   test('evicts a live holder, whose signal aborts at once', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
-    const holder = new ZkLock(c1, 'force');
+    const holder = new ZkLock(c1, 'force', { watchNode: true });
     const forcer = new ZkLock(c2, 'force');
     await holder.acquire();
     const lost = new Promise<unknown>((resolve) => holder.once('lost', resolve));
@@ -90,8 +90,8 @@ describe('force acquire', () => {
 
   test('a forced writer evicts readers; a forced reader evicts only writers', async () => {
     const [c1, c2, c3] = await Promise.all([1, 2, 3].map(() => connect(server.connectString)));
-    const reader = new ZkReadWriteLock(c1!, 'force-rw');
-    const writer = new ZkReadWriteLock(c2!, 'force-rw');
+    const reader = new ZkReadWriteLock(c1!, 'force-rw', { watchNode: true });
+    const writer = new ZkReadWriteLock(c2!, 'force-rw', { watchNode: true });
     await reader.readLock.acquire();
     assert.equal(await writer.writeLock.acquire({ force: true, timeout: 5000 }), true);
     await eventually(() => !reader.readLock.isAcquired);

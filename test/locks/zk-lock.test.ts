@@ -28,6 +28,11 @@ before(async () => {
   admin = await connect(server.connectString);
 });
 
+/** Contender nodes in a lock directory ([] when the directory itself is gone). */
+async function contendersUnder(path: string): Promise<string[]> {
+  return (await nodesUnder(path)) ?? [];
+}
+
 async function nodesUnder(path: string): Promise<string[] | null> {
   try {
     return await admin.getChildren(path);
@@ -104,7 +109,7 @@ describe('ZkLock', () => {
     await lock.release();
     assert.equal(lock.isAcquired, false);
     await assert.rejects(lock.release(), LockUsageError);
-    assert.equal(await nodesUnder('/locks/reentrant'), null);
+    assert.deepEqual(await contendersUnder('/locks/reentrant'), [], 'no contender node left');
   });
 
   test('run(): concurrent tasks on one object exclude each other; nested calls re-enter', async () => {
@@ -130,7 +135,7 @@ describe('ZkLock', () => {
       });
     assert.deepEqual(await Promise.all([task('a'), task('b'), task('c')]), ['a', 'b', 'c']);
     assert.equal(maxInside, 1);
-    assert.equal(await nodesUnder('/locks/tasks'), null);
+    assert.deepEqual(await contendersUnder('/locks/tasks'), [], 'no contender node left');
   });
 
   test('run() returns fn’s result and passes on fn’s error after releasing', async () => {
@@ -144,7 +149,7 @@ describe('ZkLock', () => {
       /boom/,
     );
     assert.equal(lock.isAcquired, false);
-    assert.equal(await nodesUnder('/locks/run-result'), null);
+    assert.deepEqual(await contendersUnder('/locks/run-result'), [], 'no contender node left');
   });
 
   test('timeout, try-lock and abort leave no node', async () => {
@@ -162,7 +167,7 @@ describe('ZkLock', () => {
     await assert.rejects(p, /stop waiting/);
     assert.deepEqual((await holder.participantNodes()).length, 1);
     await holder.release();
-    assert.equal(await nodesUnder('/locks/leave-nothing'), null);
+    assert.deepEqual(await contendersUnder('/locks/leave-nothing'), [], 'no contender node left');
   });
 
   test('fencing tokens strictly increase from one holder to the next', async () => {
@@ -254,7 +259,7 @@ describe('ZkLock under faults', () => {
     assert.equal(await p, true);
     assert.equal((await admin.getChildren('/locks/lost-reply')).length, 1, 'exactly our one node');
     await lock.release();
-    assert.equal(await nodesUnder('/locks/lost-reply'), null);
+    assert.deepEqual(await contendersUnder('/locks/lost-reply'), [], 'no contender node left');
   });
 
   test('a waiter survives its own session loss: it re-queues on the new session', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConnectString } from '../../src/client/connect-string.js';
-import { validatePath } from '../../src/client/paths.js';
+import { pathProblem, validatePath } from '../../src/client/paths.js';
 import {
   blockersAhead,
   exclusivePredicate,
@@ -132,5 +132,49 @@ describe('validatePath', () => {
       ['/a\u0001', /control/],
     ];
     for (const [p, re] of cases) assert.throws(() => validatePath(p), re, String(p));
+  });
+});
+
+describe('validatePath fast path', () => {
+  test('accepts exactly the paths the full check accepts (random paths over tricky characters)', () => {
+    const alphabet = [
+      '/',
+      '/',
+      '.',
+      'a',
+      'Z',
+      '0',
+      '-',
+      '\u0000',
+      '\u0001',
+      '\u007f',
+      '\u0085',
+      '\ud800',
+      '\uf8ff',
+      '\ufff0',
+      'é',
+      '\u2028',
+    ];
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let path = '/';
+      const len = rand(9);
+      for (let j = 0; j < len; j++) path += alphabet[rand(alphabet.length)];
+      const expected = pathProblem(path) === undefined;
+      let ok = true;
+      try {
+        validatePath(path);
+      } catch {
+        ok = false;
+      }
+      assert.equal(ok, expected, `validatePath(${JSON.stringify(path)})`);
+      if (ok) accepted++;
+    }
+    assert.ok(accepted > 1000, `the sample has valid paths too (${accepted})`);
   });
 });

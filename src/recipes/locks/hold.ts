@@ -4,14 +4,15 @@
  * Loss is detected from every direction and always reaches `signal` first:
  * - the client reports the session lost/expired/replaced/closed (before ZooKeeper can grant
  *   our lock to anyone else: the client's deadline has a safety margin);
- * - our node is deleted by someone else (a forced acquire), seen through its watch;
+ * - our node is deleted by someone else (a forced acquire), seen through its watch (when the
+ *   lock asked for one: `watchNode`);
  * - after a reconnect our node is no longer ours (verified);
  * - the lease (when one was asked for) ran out without renew().
  */
 import { monotonicNow } from '../../client/clock.js';
-import type { Logger } from '../../client/types.js';
+import type { Logger, WatchEvent } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
-import { LeaseExpiredError, LockLostError } from '../../errors.js';
+import { LeaseExpiredError, LockLostError, NoNodeError } from '../../errors.js';
 import type { LockQueue, OwnNode } from './lock-queue.js';
 
 /** Curator's Revoker writes this into the holder's node. */
@@ -34,6 +35,7 @@ export class Hold {
   private readonly unsubscribe: (() => void)[] = [];
   private readonly endListeners: (() => void)[] = [];
   private ended = false;
+  private watchingNode = false;
 
   constructor(
     readonly node: OwnNode,
@@ -43,10 +45,12 @@ export class Hold {
     private readonly logger: Logger,
     private readonly callbacks: HoldCallbacks,
     lease: number | undefined,
+    watchNode: boolean,
   ) {
     this.fencingToken = fencingToken;
     if (lease !== undefined) this.renew(lease);
     this.watch();
+    if (watchNode) this.watchNode();
   }
 
   get signal(): AbortSignal {
@@ -84,12 +88,14 @@ export class Hold {
     }, lease);
   }
 
+  private sessionLost(why = 'the ZooKeeper session was lost'): void {
+    this.lose(new LockLostError(`lock ${this.node.path} lost: ${why}`));
+  }
+
   private watch(): void {
     const owner = this.node.sessionOwner;
-    const sessionGone = (why: string) => () =>
-      this.lose(new LockLostError(`lock ${this.node.path} lost: ${why}`));
-    const onLost = sessionGone('the ZooKeeper session was lost');
-    const onClosed = sessionGone('the client was closed');
+    const onLost = () => this.sessionLost();
+    const onClosed = () => this.sessionLost('the client was closed');
     const onSession = () => this.client.sessionOwner !== owner && onLost();
     const onSuspended = () => this.callbacks.suspended(this);
     const onReconnected = () => void this.verify();
@@ -107,24 +113,44 @@ export class Hold {
       this.client.off('suspended', onSuspended);
       this.client.off('reconnected', onReconnected);
     });
-    this.unsubscribe.push(
-      this.node.onEvent((e) => {
-        if (e.type === 'nodeDeleted')
-          this.lose(new LockLostError(`lock node ${this.node.path} was deleted by someone else`));
-        else if (e.type === 'sessionEnded') onLost();
-        else if (e.type === 'nodeDataChanged') void this.checkRevoke();
-      }),
-    );
     if (this.client.state === 'lost' || this.client.state === 'closed' || this.client.sessionOwner !== owner)
       onLost();
-    // The own-node watch's first answer confirms the grant: gone or not ours means lost.
-    void this.node.stat.then(
-      (stat) => {
-        if (!stat || stat.ephemeralOwner !== owner) {
-          this.lose(new LockLostError(`lock node ${this.node.path} was gone or not ours when granted`));
+  }
+
+  /**
+   * Watches our node from now on (once): its deletion by someone else is a loss, a
+   * `__REVOKE__` written into it (Curator's Revoker) a revocation request.
+   */
+  watchNode(): void {
+    if (this.ended || this.watchingNode) return;
+    this.watchingNode = true;
+    this.readNode();
+  }
+
+  /** Reads our node with a watch: each answer checks it is still ours and whether a revocation was asked for. */
+  private readNode(): void {
+    const path = this.node.path;
+    const onEvent = (e: WatchEvent) => {
+      if (this.ended) return;
+      if (e.type === 'nodeDeleted')
+        this.lose(new LockLostError(`lock node ${path} was deleted by someone else`));
+      else if (e.type === 'sessionEnded') this.sessionLost();
+      else this.readNode(); // its data changed: read it, and watch again
+    };
+    this.client.getData(path, { watch: onEvent }).then(
+      ({ data, stat }) => {
+        if (this.ended) return;
+        if (stat.ephemeralOwner !== this.node.sessionOwner) {
+          this.lose(new LockLostError(`lock node ${path} is no longer ours`));
+        } else if (data.toString('utf8') === REVOKE_MESSAGE) {
+          this.callbacks.revocationRequested(this);
         }
       },
-      () => {}, // the session's end is reported by the client events above
+      (e) => {
+        if (e instanceof NoNodeError)
+          this.lose(new LockLostError(`lock node ${path} was deleted by someone else`));
+        // other failures: the session's end is reported by the client events
+      },
     );
   }
 
@@ -140,19 +166,11 @@ export class Hold {
     }
   }
 
-  private async checkRevoke(): Promise<void> {
-    try {
-      const { data } = await this.client.getData(this.node.path);
-      if (data.toString('utf8') === REVOKE_MESSAGE && !this.ended) this.callbacks.revocationRequested(this);
-    } catch {
-      // the node is gone or the session is: the deletion watch reports that
-    }
-  }
-
   /** The lock is lost: abort the signal first, then tell the owner. */
   lose(reason: LockLostError): void {
     if (this.ended) return;
     this.stop();
+    this.queue.forget(this.node);
     this.logger.warn(`[zk-recipes] ${reason.message}`);
     this.controller.abort(reason);
     this.callbacks.lost(this, reason);

@@ -3,15 +3,15 @@
  * create an EPHEMERAL_SEQUENTIAL node, read the queue, ask the kind's predicate whether we
  * hold, otherwise watch the one node it names and look again when that node goes.
  *
- * Round trips are pipelined: the lock directory is re-created (when we removed it last time)
- * and the queue is read right behind the create, all in one round trip; the create's answer
- * carries our node's czxid (the fencing token); the watch on our own node is set right behind
- * that answer and does not delay the grant.
+ * Round trips are pipelined: the lock directory is created (when it may be missing) and the
+ * queue is read right behind our create, all in one round trip; the create's answer carries our
+ * node's czxid (the fencing token). An uncontended acquire+release is three requests: create,
+ * getChildren, delete. The lock directory's removal is deferred (see lock-directories.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
 import { basename, joinPath } from '../../client/paths.js';
-import type { Logger, Stat, WatchEvent } from '../../client/types.js';
+import type { Logger } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import {
   ConnectTimeoutError,
@@ -23,6 +23,7 @@ import {
   ZkError,
 } from '../../errors.js';
 import { blockersAhead, type ContenderMode, type LockPredicate, sortContenders } from './contenders.js';
+import { LockDirectories } from './lock-directories.js';
 
 /** What distinguishes one lock kind from another: its node marker and its predicate. */
 export interface LockKind {
@@ -43,59 +44,45 @@ export interface QueueAcquireOptions {
   grantAtOnce: () => boolean;
 }
 
-/** Our own contender node: its path, its session, its stat, and what happens to it. */
+/** Our own contender node: its path, its session, and its creation zxid. */
 export class OwnNode {
   readonly name: string;
-  /** Resolves our node's stat (null when already gone); re-armed after each data change. */
-  stat: Promise<Stat | null>;
-  private readonly listeners = new Set<(e: WatchEvent) => void>();
+  /** Set once the queue no longer counts this node in its directory. */
+  left = false;
 
   constructor(
-    private readonly client: ZkClient,
     readonly path: string,
     readonly sessionOwner: bigint,
     /** The node's creation zxid: the fencing token. */
     readonly czxid: bigint,
   ) {
     this.name = basename(path);
-    this.stat = this.arm();
-  }
-
-  onEvent(fn: (e: WatchEvent) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private arm(): Promise<Stat | null> {
-    const p = this.client.exists(this.path, { watch: (e) => this.dispatch(e) });
-    p.catch(() => {}); // read by whoever needs it; a failure here must not go unhandled
-    return p;
-  }
-
-  private dispatch(e: WatchEvent): void {
-    if (e.type === 'nodeDataChanged' || e.type === 'nodeCreated') this.stat = this.arm();
-    for (const l of [...this.listeners]) l(e);
   }
 }
 
 export class LockQueue {
+  private readonly dirs: LockDirectories;
+
   constructor(
     readonly client: ZkClient,
     readonly dir: string,
     readonly data: Buffer,
     readonly logger: Logger,
-    /** Delete the directory when it becomes empty. */
-    readonly cleanupParent: boolean,
-  ) {}
-
-  /** We removed the directory on our last leave: re-create it in the same round trip as our node. */
-  private dirMissing = false;
+    /** ms after its last contender of this process left that the directory is removed if empty; undefined keeps it. */
+    readonly cleanupDelay: number | undefined,
+  ) {
+    this.dirs = LockDirectories.of(client);
+  }
 
   /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */
   async acquire(kind: LockKind, opts: QueueAcquireOptions): Promise<OwnNode | null> {
     const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
     const uuid = randomUUID();
     const prefix = `_c_${uuid}${kind.marker}`;
+    // A directory we remove when idle is likely missing unless we know better: create it in the
+    // same round trip as our node. A kept directory is likely there: a NoNode creates it.
+    let dirMayBeMissing = this.cleanupDelay !== undefined && !this.dirs.knownToExist(this.dir);
+    this.dirs.enter(this.dir);
     let node: OwnNode | undefined;
     let children: string[] | undefined;
     try {
@@ -105,10 +92,11 @@ export class LockQueue {
         if (node && node.sessionOwner !== this.client.sessionOwner) node = undefined; // gone with its session
         if (!node) {
           if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore());
-          const created = await this.createNode(prefix, uuid, deadline, opts.signal);
+          const created = await this.createNode(prefix, uuid, deadline, opts.signal, dirMayBeMissing);
           if (!created) return await this.giveUp(undefined);
+          dirMayBeMissing = false;
           ({ node, children } = created);
-          if (opts.grantAtOnce()) return node; // the hold's own-node watch confirms it in the background
+          if (opts.grantAtOnce()) return node; // a downgrade: our task holds the write lock
         }
         const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
         children = undefined;
@@ -134,7 +122,7 @@ export class LockQueue {
         const decision = kind.predicate(queue, ourIndex, opts.ignore());
         if (decision.held) return node;
         if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
-        await this.waitGone(joinPath(this.dir, decision.watch.name), node, deadline, opts.signal);
+        await this.waitGone(joinPath(this.dir, decision.watch.name), deadline, opts.signal);
       }
     } catch (e) {
       await this.giveUp(node);
@@ -164,6 +152,7 @@ export class LockQueue {
     uuid: string,
     deadline: number,
     signal: AbortSignal | undefined,
+    dirMayBeMissing: boolean,
   ): Promise<{ node: OwnNode; children: string[] | undefined } | null> {
     const path = joinPath(this.dir, prefix);
     for (;;) {
@@ -171,13 +160,12 @@ export class LockQueue {
       if (!(await this.ensureSession(deadline, signal))) return null;
       const owner = this.client.sessionOwner!;
       // All sent before any answer comes back: ZooKeeper answers one session's requests in order.
-      const dir = this.dirMissing ? this.client.create(this.dir).catch((e) => e) : undefined;
+      const dir = dirMayBeMissing ? this.client.create(this.dir).catch((e) => e) : undefined;
       const created = this.client.createWithZxid(path, this.data, { mode: 'ephemeral-sequential' });
       const children = this.client.getChildren(this.dir).catch(() => undefined);
       try {
         const { path: ours, czxid } = await created;
-        this.dirMissing = false;
-        const node = new OwnNode(this.client, ours, owner, czxid);
+        const node = new OwnNode(ours, owner, czxid);
         return { node, children: await children };
       } catch (e) {
         await Promise.all([children, dir]);
@@ -191,7 +179,7 @@ export class LockQueue {
           const stat = await this.client.exists(found).catch(() => undefined);
           if (stat && stat.ephemeralOwner === this.client.sessionOwner) {
             return {
-              node: new OwnNode(this.client, found, stat.ephemeralOwner, stat.czxid),
+              node: new OwnNode(found, stat.ephemeralOwner, stat.czxid),
               children: undefined,
             };
           }
@@ -250,13 +238,8 @@ export class LockQueue {
     return true;
   }
 
-  /** Resolves when `path` is gone or changed, our own node changed, the deadline passed or the signal aborted. */
-  private waitGone(
-    path: string,
-    own: OwnNode,
-    deadline: number,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
+  /** Resolves when `path` is gone or changed, the session ended, the deadline passed or the signal aborted. */
+  private waitGone(path: string, deadline: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve) => {
       let done = false;
       const finish = () => {
@@ -264,32 +247,45 @@ export class LockQueue {
         done = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', finish);
-        offOwn();
         resolve();
       };
       const remaining = deadline - monotonicNow();
       const timer = Number.isFinite(remaining) ? setTimeout(finish, Math.max(0, remaining)) : undefined;
       signal?.addEventListener('abort', finish, { once: true });
-      const offOwn = own.onEvent((e) => e.type !== 'nodeDataChanged' && finish());
       // getData, not exists: an exists watch on a node already gone would stay registered.
       this.client.getData(path, { watch: finish }).then(undefined, finish);
     });
   }
 
-  /** Leaves the queue: deletes our node (if any) and the lock directory when it is empty. */
+  /** Leaves the queue: deletes our node (if any); the directory is removed later if it is empty. */
   private async giveUp(node: OwnNode | undefined): Promise<null> {
     if (node) await this.remove(node);
+    else await this.leaveDir();
     return null;
   }
 
+  private leaveDir(): Promise<void> {
+    return this.dirs.leave(this.dir, this.cleanupDelay);
+  }
+
+  /** Our node is gone with its session: it no longer counts in the directory. */
+  forget(node: OwnNode): void {
+    if (node.left) return;
+    node.left = true;
+    void this.leaveDir();
+  }
+
   /**
-   * Deletes our node and, right behind it, the directory if that leaves it empty. When the
-   * delete's outcome is unknown (connection loss) it is retried in the background for as
-   * long as the node's session lives, so no orphan blocks the queue.
+   * Deletes our node, and leaves the directory (removed later, or right behind the delete with
+   * cleanupDelay 0, if that leaves it empty). When the delete's outcome is unknown (connection
+   * loss) it is retried in the background for as long as the node's session lives, so no
+   * orphan blocks the queue.
    */
   async remove(node: OwnNode): Promise<void> {
     const del = this.client.delete(node.path);
-    const dirGone = this.removeDirIfEmpty();
+    const left = node.left;
+    node.left = true;
+    const dirGone = left ? undefined : this.leaveDir();
     try {
       await del;
     } catch (e) {
@@ -311,20 +307,13 @@ export class LockQueue {
     await dirGone;
   }
 
-  private async removeDirIfEmpty(): Promise<boolean> {
-    if (!this.cleanupParent) return false;
-    const removed = await this.client.deleteIfEmpty(this.dir).catch(() => false);
-    if (removed) this.dirMissing = true;
-    return removed;
-  }
-
   private retryRemove(node: OwnNode, attempt: number): void {
     const delay = Math.min(1000, 50 * 2 ** attempt);
     setTimeout(async () => {
       if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return; // gone with its session
       try {
         await this.client.delete(node.path);
-        await this.removeDirIfEmpty();
+        if (this.cleanupDelay !== undefined) this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
       } catch (e) {
         if (
           e instanceof ZkError &&

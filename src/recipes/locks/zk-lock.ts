@@ -35,11 +35,25 @@ export interface ZkLockOptions {
   /** Defaults to the client's logger. */
   logger?: Logger;
   /**
-   * Remove the lock's directory when the last contender leaves (default true). Set false when
+   * Remove the lock's directory once no contender is left in it (default true). Set false when
    * Kazoo processes use the same lock: a Kazoo Lock object checks its path only once and fails
    * with NoNodeError once the directory is gone.
    */
   cleanupParent?: boolean;
+  /**
+   * ms the directory stays after this process's last contender left it (default 1000), so a
+   * lock used again soon does not pay to remove and re-create it; 0 removes it right behind
+   * the release. close() removes the ones still waiting. See docs/locks.md.
+   */
+  cleanupDelay?: number;
+  /**
+   * Watch our own node while held, so a forced acquire by another process or an operator's
+   * delete aborts `signal` at once, and Curator's Revoker reaches `revocationRequested`.
+   * Costs one request per acquire and one notification per release. Default: on when the
+   * lock has a `revocationRequested` listener at acquire time, off otherwise (a lost session
+   * is reported either way).
+   */
+  watchNode?: boolean;
 }
 
 export interface AcquireOptions {
@@ -108,6 +122,9 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   private readonly queue: LockQueue;
   private readonly logger: Logger;
   private readonly rules: LockRules;
+  private readonly watchNode: boolean | undefined;
+  /** Active holds, so a revocationRequested listener added while held can start their watch. */
+  private readonly holds = new Set<Hold>();
   private readonly scope = new AsyncLocalStorage<Hold>();
   private objectHold: Hold | undefined;
   private objectAcquiring: Promise<unknown> | undefined;
@@ -115,7 +132,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   /**
    * @param client the session the lock's nodes belong to
    * @param name the lock's name: one path segment under `root`
-   * @param options root, identifier, logger, cleanupParent
+   * @param options root, identifier, logger, cleanupParent, cleanupDelay, watchNode
    */
   constructor(
     client: ZkClient,
@@ -140,12 +157,28 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     this.identifier = identifier;
     this.logger = options.logger ?? client.logger;
     this.rules = rules ?? { kind: MUTEX_KIND };
+    if (options.watchNode !== undefined && typeof options.watchNode !== 'boolean') {
+      throw new TypeError(`watchNode must be a boolean, got ${describe(options.watchNode)}`);
+    }
+    if (options.cleanupParent !== undefined && typeof options.cleanupParent !== 'boolean') {
+      throw new TypeError(`cleanupParent must be a boolean, got ${describe(options.cleanupParent)}`);
+    }
+    const cleanupDelay = options.cleanupDelay ?? 1000;
+    if (typeof cleanupDelay !== 'number' || !Number.isFinite(cleanupDelay) || cleanupDelay < 0) {
+      throw new RangeError(`cleanupDelay must be a non-negative number of ms, got ${describe(cleanupDelay)}`);
+    }
+    this.watchNode = options.watchNode;
+    // A revocationRequested listener added while held starts the watch it needs.
+    (this as EventEmitter).on('newListener', (event: string | symbol) => {
+      if (event === 'revocationRequested' && this.watchNode !== false)
+        for (const h of this.holds) h.watchNode();
+    });
     this.queue = new LockQueue(
       client,
       this.path,
       Buffer.from(identifier, 'utf8'),
       this.logger,
-      options.cleanupParent ?? true,
+      options.cleanupParent === false ? undefined : cleanupDelay,
     );
   }
 
@@ -356,7 +389,10 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
         suspended: () => this.emit('suspended'),
       },
       opts.lease,
+      this.watchNode ?? this.listenerCount('revocationRequested') > 0,
     );
+    this.holds.add(hold);
+    hold.onEnd(() => this.holds.delete(hold));
     this.logger.debug(`[zk-recipes] acquired ${node.path} (fencing token ${hold.fencingToken})`);
     this.emit('acquired', { path: node.path, fencingToken: hold.fencingToken });
     return hold;

@@ -1,0 +1,132 @@
+/**
+ * What one client knows about its lock directories, and their deferred removal.
+ *
+ * ZooKeeper 3.5+ removes an empty CONTAINER node by itself (Curator relies on that), but the
+ * wire client cannot create one, so the lock recipes remove a directory their last contender
+ * left. Doing that right behind every release costs two writes per uncontended cycle (the
+ * directory's delete, and its create again on the next acquire), so removal waits until the
+ * directory has been idle in this process for `cleanupDelay` ms, and close() removes the
+ * ones still waiting. A directory is believed to exist while this process has a contender in
+ * it or a removal pending; otherwise its state is unknown.
+ */
+import { monotonicNow } from '../../client/clock.js';
+import type { ZkClient } from '../../client/zk-client.js';
+import { ClientClosedError } from '../../errors.js';
+
+const registries = new WeakMap<ZkClient, LockDirectories>();
+
+export class LockDirectories {
+  /** The registry of `client` (one per client, created on first use). */
+  static of(client: ZkClient): LockDirectories {
+    let r = registries.get(client);
+    if (!r) {
+      r = new LockDirectories(client);
+      registries.set(client, r);
+    }
+    return r;
+  }
+
+  /** Directories with contenders of this process: how many. */
+  private readonly active = new Map<string, number>();
+  /** Idle directories waiting for removal: when (monotonic ms). */
+  private readonly pending = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+
+  private constructor(private readonly client: ZkClient) {
+    client.onClosing(() => this.flush());
+  }
+
+  /** True when this process knows `dir` exists: it has a contender there or a removal pending. */
+  knownToExist(dir: string): boolean {
+    return this.active.has(dir) || this.pending.has(dir);
+  }
+
+  /** A contender of this process enters `dir`: no removal while it is there. */
+  enter(dir: string): void {
+    this.active.set(dir, (this.active.get(dir) ?? 0) + 1);
+    this.pending.delete(dir);
+  }
+
+  /**
+   * A contender of this process left `dir`. When it was the last one and `removeAfter` is a
+   * number, the directory is removed (if empty) that many ms later, or at once for 0.
+   */
+  leave(dir: string, removeAfter: number | undefined): Promise<void> {
+    const n = (this.active.get(dir) ?? 1) - 1;
+    if (n > 0) {
+      this.active.set(dir, n);
+      return Promise.resolve();
+    }
+    this.active.delete(dir);
+    if (removeAfter === undefined) return Promise.resolve();
+    if (removeAfter === 0) return this.remove(dir);
+    this.scheduleRemoval(dir, removeAfter);
+    return Promise.resolve();
+  }
+
+  /** Removes `dir` (if empty) `ms` from now, unless a contender of this process enters it first. */
+  scheduleRemoval(dir: string, ms: number): void {
+    if (this.active.has(dir)) return;
+    const due = monotonicNow() + ms;
+    // Re-inserted at the end: `pending` stays in the order removals fall due (for equal delays).
+    this.pending.delete(dir);
+    this.pending.set(dir, due);
+    this.schedule(due);
+  }
+
+  /** Removes every directory still pending, now (close() runs this). */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    const dirs = [...this.pending.keys()];
+    this.pending.clear();
+    return Promise.all(dirs.map((d) => this.remove(d))).then(() => {});
+  }
+
+  /** Removals waiting (for tests and diagnostics). */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  private get closed(): boolean {
+    return this.client.state === 'closed';
+  }
+
+  private schedule(due: number): void {
+    if (this.timer && this.timerAt <= due) return;
+    clearTimeout(this.timer);
+    this.timerAt = due;
+    // One timer per client, not per lock; unref'd: pending removals never keep a process alive.
+    this.timer = setTimeout(() => this.onTimer(), Math.max(1, due - monotonicNow()));
+    this.timer.unref();
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    const now = monotonicNow();
+    // In insertion order, up to the first not yet due: with unequal delays a removal may come
+    // late (never early), and a timer never scans more than what it removes.
+    for (const [dir, due] of this.pending) {
+      if (due > now) {
+        this.schedule(due);
+        return;
+      }
+      this.pending.delete(dir);
+      void this.remove(dir);
+    }
+  }
+
+  /** Deletes `dir` if it is empty. A failure to reach the server puts it back in line. */
+  private async remove(dir: string): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.client.deleteIfEmpty(dir);
+    } catch (e) {
+      if (e instanceof ClientClosedError || this.closed) return;
+      if (!this.pending.has(dir)) this.scheduleRemoval(dir, 1000);
+    }
+  }
+}

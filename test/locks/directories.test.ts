@@ -1,0 +1,188 @@
+/**
+ * What a lock costs in requests, and the lock directory's lifecycle: kept while this process
+ * uses it, removed `cleanupDelay` ms after its last use (or at close), never while in use.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { LockLostError, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import type { TestServer } from '../helpers.js';
+import { connect, eventually, sleep, startServer } from '../helpers.js';
+
+let server: TestServer;
+let admin: ZkClient;
+before(async () => {
+  server = await startServer();
+  admin = await connect(server.connectString);
+  await admin.mkdirp('/locks');
+});
+
+const exists = async (path: string) => (await admin.exists(path)) !== null;
+
+/** Records every request `client` sends from now on: its operation, path, and whether it sets a watch (create() goes through createWithZxid). */
+function spy(client: ZkClient): { ops: string[]; stop(): void } {
+  const ops: string[] = [];
+  const methods = [
+    'createWithZxid',
+    'delete',
+    'exists',
+    'getData',
+    'getChildren',
+    'setData',
+    'multi',
+  ] as const;
+  const target = client as unknown as Record<string, unknown>;
+  for (const m of methods) {
+    const original = client[m] as (...args: unknown[]) => unknown;
+    target[m] = (...args: unknown[]) => {
+      const path = String(args[0]).replace(/_c_.*/, '<node>');
+      const op = m === 'createWithZxid' ? 'create' : m;
+      const watched = (args[1] as { watch?: unknown } | undefined)?.watch ? ' +watch' : '';
+      ops.push(`${op} ${path}${watched}`);
+      return original.apply(client, args);
+    };
+  }
+  return {
+    ops,
+    stop: () => {
+      for (const m of methods) delete target[m];
+    },
+  };
+}
+
+describe('requests per lock', () => {
+  test('first use creates the directory in the same round trip; then a cycle is create, getChildren, delete', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'cycle', { cleanupDelay: 60_000 });
+    const s = spy(c);
+    await lock.acquire();
+    await lock.release();
+    assert.deepEqual(s.ops, [
+      'create /locks/cycle',
+      'create /locks/cycle/<node>',
+      'getChildren /locks/cycle',
+      'delete /locks/cycle/<node>',
+    ]);
+    s.ops.length = 0;
+    await lock.acquire();
+    await lock.release();
+    // another object on the same lock and client knows the directory too
+    await new ZkLock(c, 'cycle').run(() => {});
+    s.stop();
+    assert.deepEqual(s.ops, [
+      'create /locks/cycle/<node>',
+      'getChildren /locks/cycle',
+      'delete /locks/cycle/<node>',
+      'create /locks/cycle/<node>',
+      'getChildren /locks/cycle',
+      'delete /locks/cycle/<node>',
+    ]);
+  });
+
+  test('the holder sets no watch by default; with watchNode it watches its own node', async () => {
+    const c = await connect(server.connectString);
+    const s = spy(c);
+    await new ZkLock(c, 'no-watch').run(() => {});
+    assert.ok(!s.ops.some((o) => o.includes('+watch')), s.ops.join('\n'));
+    s.ops.length = 0;
+    await new ZkLock(c, 'no-watch', { watchNode: true }).run(() => {});
+    s.stop();
+    assert.ok(s.ops.includes('getData /locks/no-watch/<node> +watch'), s.ops.join('\n'));
+  });
+
+  test('a revocationRequested listener starts the own-node watch, even one added while held', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'late-listener');
+    await lock.acquire();
+    const asked = new Promise((resolve) => lock.once('revocationRequested', resolve));
+    await ZkLock.requestRevoke(admin, lock.nodePath!);
+    await asked;
+    // watchNode: false means no watch, listener or not
+    const off = new ZkLock(c, 'late-listener-off', { watchNode: false });
+    off.on('revocationRequested', () => assert.fail('no watch was asked for'));
+    const s = spy(c);
+    await off.run(() => {});
+    s.stop();
+    assert.ok(!s.ops.some((o) => o.includes('+watch')), s.ops.join('\n'));
+    await lock.release();
+  });
+
+  test("with watchNode a forced-out holder's signal aborts at once", async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const watched = new ZkLock(c1, 'evict', { watchNode: true });
+    await watched.acquire();
+    await new ZkLock(c2, 'evict').run(() => {}, { force: true, timeout: 5000 });
+    await eventually(() => watched.signal.aborted);
+    assert.ok(watched.signal.reason instanceof LockLostError);
+    await watched.release(); // already lost: quiet
+  });
+});
+
+describe('the lock directory', () => {
+  test('stays while used again within cleanupDelay, goes once idle that long', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'idle', { cleanupDelay: 300 });
+    await lock.run(() => {});
+    assert.equal(await exists('/locks/idle'), true, 'kept right after the release');
+    await sleep(150);
+    await lock.run(() => {}); // used again: the removal is pushed back
+    await sleep(200);
+    assert.equal(await exists('/locks/idle'), true, 'still kept 200 ms after the second use');
+    await eventually(async () => !(await exists('/locks/idle')));
+  });
+
+  test('cleanupDelay 0 removes it right behind the release', async () => {
+    const c = await connect(server.connectString);
+    await new ZkLock(c, 'at-once', { cleanupDelay: 0 }).run(() => {});
+    assert.equal(await exists('/locks/at-once'), false);
+  });
+
+  test('close() removes the directories still waiting', async () => {
+    const c = await connect(server.connectString);
+    await new ZkLock(c, 'at-close-1', { cleanupDelay: 60_000 }).run(() => {});
+    await new ZkReadWriteLock(c, 'at-close-2', { cleanupDelay: 60_000 }).readLock.run(() => {});
+    assert.equal(await exists('/locks/at-close-1'), true);
+    await c.close();
+    assert.equal(await exists('/locks/at-close-1'), false);
+    assert.equal(await exists('/locks/at-close-2'), false);
+  });
+
+  test('is not removed while another process has a contender in it; the last one out removes it', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const a = new ZkLock(c1, 'shared-dir', { cleanupDelay: 50 });
+    const b = new ZkLock(c2, 'shared-dir', { cleanupDelay: 50 });
+    await a.acquire();
+    const bGranted = b.acquire(10_000);
+    await eventually(async () => (await admin.getChildren('/locks/shared-dir')).length === 2);
+    await a.release();
+    assert.equal(await bGranted, true);
+    await sleep(200); // a's removal came and found b's node
+    assert.equal(await exists('/locks/shared-dir'), true);
+    await b.release();
+    await eventually(async () => !(await exists('/locks/shared-dir')));
+  });
+
+  test('cleanupParent: false keeps it', async () => {
+    const c = await connect(server.connectString);
+    await new ZkLock(c, 'kept', { cleanupParent: false, cleanupDelay: 0 }).run(() => {});
+    await c.close();
+    assert.equal(await exists('/locks/kept'), true);
+    assert.deepEqual(await admin.getChildren('/locks/kept'), []);
+  });
+
+  test('removed by someone else while we know it: the next acquire re-creates it', async () => {
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'removed-behind', { cleanupDelay: 60_000 });
+    await lock.run(() => {});
+    await admin.delete('/locks/removed-behind');
+    assert.equal(await lock.acquire(5000), true);
+    await lock.release();
+  });
+
+  test('bad options name the bad value', async () => {
+    const c = await connect(server.connectString);
+    assert.throws(() => new ZkLock(c, 'x', { cleanupDelay: -1 }), /cleanupDelay.*-1/);
+    assert.throws(() => new ZkLock(c, 'x', { cleanupDelay: Number.NaN }), /cleanupDelay.*NaN/);
+    assert.throws(() => new ZkLock(c, 'x', { watchNode: 'yes' as never }), /watchNode.*"yes"/);
+    assert.throws(() => new ZkLock(c, 'x', { cleanupParent: 1 as never }), /cleanupParent.*1/);
+  });
+});
