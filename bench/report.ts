@@ -105,7 +105,7 @@ export function targets(rows: readonly Row[]): { ok: boolean | undefined; text: 
   faster('uncontended.mutex-keep.p50', 'uncontended mutex cycle p50 with cleanupParent: false');
   for (const row of rows.filter((r) => /^handoff\.k\d+\.p50$/.test(r.id)))
     faster(row.id, `handoff ${row.label}`);
-  for (const row of rows.filter((r) => r.id.endsWith('.of-ceiling') && r.target !== undefined)) {
+  for (const row of rows.filter((r) => r.id.endsWith('of-ceiling') && r.target !== undefined)) {
     const v = row.values.ours;
     out.push({
       ok: v === undefined ? undefined : v >= row.target!,

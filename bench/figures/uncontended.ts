@@ -30,7 +30,9 @@ export async function uncontended(ctx: BenchContext): Promise<Row[]> {
   const { cycles, rounds } = ctx.config;
   const peers = new Map<Impl, PeerProcess>();
   for (const impl of ctx.impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
-  const keep = ctx.impls.includes('ours') ? await ctx.pool.extra('ours', ['--keep-parent']) : undefined;
+  const keep = ctx.impls.includes('ours')
+    ? await ctx.pool.extra('ours', ['--keep-parent'], { warm: true })
+    : undefined;
   const stats = new Map<string, Partial<Record<Impl, RoundStats[]>>>();
   const record = (variant: string, impl: Impl, answer: string, requests: number) => {
     const ns = answer.split(' ').map(Number);

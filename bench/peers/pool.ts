@@ -57,10 +57,19 @@ export class PeerPool {
     return pool.slice(0, count);
   }
 
-  /** A peer of its own (closed with `closeExtra` or at the end), with extra arguments. */
-  async extra(impl: Impl, args: string[] = []): Promise<PeerProcess> {
+  /**
+   * A peer of its own (closed with `closeExtra` or at the end), with extra arguments; `warm`
+   * runs it through uncontended cycles and a burst of locks first, as the pooled peers are
+   * (the memory figure wants a fresh heap instead).
+   */
+  async extra(impl: Impl, args: string[] = [], opts: { warm?: boolean } = {}): Promise<PeerProcess> {
     const peer = await this.start(impl, args);
     this.extras.add(peer);
+    if (opts.warm && this.warmCycles > 0) {
+      const tag = `extra-warm-${impl}-${this.extras.size}`;
+      await peer.send(`cycle ${tag} ${this.warmCycles}`);
+      await peer.send(`many ${tag} ${this.warmCycles} 16`, 300_000);
+    }
     return peer;
   }
 

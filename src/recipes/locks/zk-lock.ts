@@ -147,7 +147,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     validateLockName(name);
     const root = options.root ?? '/locks';
     validatePath(root, 'root');
-    const identifier = options.identifier ?? `${hostname()}:${process.pid}`;
+    const identifier = options.identifier ?? defaultIdentifier();
     if (typeof identifier !== 'string') {
       throw new TypeError(`identifier must be a string, got ${describe(identifier)}`);
     }
@@ -453,6 +453,13 @@ export class LockHandle {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.release();
   }
+}
+
+let processIdentifier: string | undefined;
+/** `<hostname>:<pid>`, computed once: os.hostname() is a system call, and locks are made per use. */
+function defaultIdentifier(): string {
+  processIdentifier ??= `${hostname()}:${process.pid}`;
+  return processIdentifier;
 }
 
 export function validateLockName(name: unknown): asserts name is string {
