@@ -85,11 +85,6 @@ export class LockDirectories {
     return Promise.all(dirs.map((d) => this.remove(d))).then(() => {});
   }
 
-  /** Removals waiting (for tests and diagnostics). */
-  get pendingCount(): number {
-    return this.pending.size;
-  }
-
   private get closed(): boolean {
     return this.client.state === 'closed';
   }
