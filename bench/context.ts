@@ -75,6 +75,8 @@ export interface BenchContext {
   fourLetter(word: string): Promise<string>;
   /** The server's count of requests received so far (`mntr` zk_packets_received, pings included). */
   serverRequests(): Promise<number>;
+  /** CPU µs the server process has used so far; undefined when it cannot be read (ZK_CONNECT, not Linux). */
+  serverCpuUs(): number | undefined;
   log(line: string): void;
   /** Records a part of a figure that failed; the figure goes on with its other parts. */
   failed(part: string, error: unknown): void;

@@ -86,3 +86,22 @@ export function describeMachine(srvr: string | undefined): Machine {
     commit: commit ? `${commit}${dirty}` : undefined,
   };
 }
+
+let clockTicks: number | undefined;
+
+/**
+ * CPU time (user + system) process `pid` has used, in µs, from /proc (Linux); undefined
+ * elsewhere, or without a pid (a server given by ZK_CONNECT is not ours to look at).
+ */
+export function processCpuUs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
+  } catch {
+    return undefined;
+  }
+}

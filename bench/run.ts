@@ -6,7 +6,8 @@
  *
  * The full run writes bench/results/latest.json, bench/results/latest.svg and the generated
  * part of docs/performance.md; --quick (under 2 minutes) only prints. BENCH_OUT=dir writes the
- * JSON and the chart there instead (either mode), and leaves the docs alone.
+ * JSON and the chart there instead (either mode), and leaves the docs alone. BENCH_ONLY=word,…
+ * runs only the figures named so, and writes nothing (for working on one figure).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ import { memory } from './figures/memory.js';
 import { reentrant } from './figures/reentrant.js';
 import { rwLock } from './figures/rwlock.js';
 import { uncontended } from './figures/uncontended.js';
-import { describeMachine } from './machine.js';
+import { describeMachine, processCpuUs } from './machine.js';
 import { IMPL_NAMES } from './peers/launch.js';
 import { PeerPool } from './peers/pool.js';
 import { type BenchResult, consoleTable, generatedSection, performanceDoc, targets } from './report.js';
@@ -29,6 +30,7 @@ import type { Row } from './types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quick = process.argv.includes('--quick');
+const only = process.env['BENCH_ONLY']?.split(',').filter((w) => w !== '');
 const cfg = config(quick);
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
@@ -85,6 +87,7 @@ async function main(): Promise<number> {
       connectString: zk.connectString,
       fourLetter,
       serverRequests: async () => Number(/^zk_packets_received\s+(\d+)/m.exec(await fourLetter('mntr'))?.[1]),
+      serverCpuUs: () => processCpuUs(zk.server?.pid),
       log,
       failed: (part, e) => {
         const error = e instanceof Error ? e.message : String(e);
@@ -95,6 +98,7 @@ async function main(): Promise<number> {
     log(`warming up (${ctx.impls.map((i) => IMPL_NAMES[i]).join(', ')}) … ${elapsed()}`);
     await warmUp(ctx);
     for (const [name, run] of FIGURES) {
+      if (only && !only.some((o) => name.includes(o))) continue;
       log(`${name} … ${elapsed()}`);
       try {
         rows.push(...(await run(ctx)));
@@ -120,7 +124,7 @@ async function main(): Promise<number> {
     for (const t of targets(rows)) log(`${t.ok === undefined ? '-' : t.ok ? 'met   ' : 'MISSED'} ${t.text}`);
     const out = process.env['BENCH_OUT'];
     if (out) writeResults(result, out);
-    else if (!quick) {
+    else if (!quick && !only) {
       writeResults(result, `${root}bench/results`);
       const docPath = `${root}docs/performance.md`;
       writeFileSync(

@@ -66,19 +66,27 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
     for (const c of manyConcurrency) {
       const perRound: Partial<Record<Key, number[]>> = {};
       const cpu: Partial<Record<CpuKey, number[]>> = {};
+      // The server's CPU per lock (per create+delete for the ceiling): where the time goes when
+      // the server, not the client, is what runs out.
+      const serverCpu: Partial<Record<Key, number[]>> = {};
+      const timed = async (key: Key, peer: PeerProcess, command: string) => {
+        const before = ctx.serverCpuUs();
+        const answer = await peer.send(command, 600_000);
+        const after = ctx.serverCpuUs();
+        append(perRound, key, opsPerSecond(answer));
+        if (before !== undefined && after !== undefined) append(serverCpu, key, (after - before) / n);
+        return answer;
+      };
       const measure = async (key: Key, peer: PeerProcess, prefix: string) => {
         if (kase.precreate) await createDirs(ctx, prefix, n);
-        const answer = await peer.send(`many ${prefix} ${n} ${c}`, 600_000);
-        append(perRound, key, opsPerSecond(answer));
+        const answer = await timed(key, peer, `many ${prefix} ${n} ${c}`);
         if (key === 'ours' || key === 'keep') append(cpu, key, cpuPerOp(answer));
       };
       for (let r = 0; r < manyRounds; r++) {
         for (const impl of rotate(ctx.impls, r)) {
           await measure(impl, peers.get(impl)!, `many-${kase.id}-${impl}-${c}-${r}`);
           if (impl !== 'ours' || !ours) continue;
-          const raw = await ours.send(`raw raw-${kase.id}-${c}-${r} ${n} ${c}`, 600_000);
-          append(perRound, 'raw', opsPerSecond(raw));
-          append(cpu, 'raw', cpuPerOp(raw));
+          append(cpu, 'raw', cpuPerOp(await timed('raw', ours, `raw raw-${kase.id}-${c}-${r} ${n} ${c}`)));
           if (keep) await measure('keep', keep, `many-${kase.id}-keep-${c}-${r}`);
         }
       }
@@ -122,6 +130,25 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
         if (cpu[key]) {
           rows.push(row(`cpu-${key}`, label, { ours: median(cpu[key]!) }, { unit: 'µs', better: 'lower' }));
         }
+      }
+      const serverValue = (key: Key) => (serverCpu[key] ? median(serverCpu[key]!) : undefined);
+      if (serverCpu.ours) {
+        const diag = { unit: 'µs', better: 'lower' as const, note: 'diagnostic: ZooKeeper server CPU' };
+        rows.push(
+          row(
+            'server-cpu',
+            'server CPU per lock',
+            Object.fromEntries(ctx.impls.map((i) => [i, serverValue(i)])),
+            diag,
+          ),
+          row('server-cpu-raw', 'server CPU per raw create+delete', { ours: serverValue('raw') }, diag),
+          row(
+            'server-cpu-keep',
+            'server CPU per lock, cleanupParent: false',
+            { ours: serverValue('keep') },
+            diag,
+          ),
+        );
       }
       const kept = value('keep');
       if (kept !== undefined) {

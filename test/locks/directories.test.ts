@@ -186,3 +186,96 @@ describe('the lock directory', () => {
     assert.throws(() => new ZkLock(c, 'x', { cleanupParent: 1 as never }), /cleanupParent.*1/);
   });
 });
+
+describe('handover', () => {
+  /** Waits until `ops` shows `n` watches set (the waiter is parked). */
+  const parked = (ops: string[], n: number) =>
+    eventually(() => ops.filter((o) => o.endsWith('+watch')).length >= n || undefined);
+
+  test('a waiter whose predecessor is the last in its way takes the lock without another read', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'handover');
+    await holder.acquire();
+    const s = spy(c2);
+    const waiter = new ZkLock(c2, 'handover');
+    const acquired = waiter.acquire(10_000);
+    await parked(s.ops, 2);
+    await holder.release();
+    assert.equal(await acquired, true);
+    s.stop();
+    // its predecessor and its own node watched together; no getChildren after the hand-over
+    assert.deepEqual(s.ops.slice(-4), [
+      'create /locks/handover/<node>',
+      'getChildren /locks/handover',
+      'getData /locks/handover/<node> +watch',
+      'getData /locks/handover/<node> +watch',
+    ]);
+    assert.ok(await exists(waiter.nodePath!));
+    await waiter.release();
+  });
+
+  test('a waiter with more than one node in its way watches only its predecessor and reads again', async () => {
+    const cs = await Promise.all([1, 2, 3].map(() => connect(server.connectString)));
+    const [first, second, third] = cs.map((c) => new ZkLock(c, 'handover-3')) as [ZkLock, ZkLock, ZkLock];
+    await first.acquire();
+    const s2 = spy(cs[1]!);
+    const secondAcquired = second.acquire(10_000);
+    await parked(s2.ops, 2);
+    const s3 = spy(cs[2]!);
+    const thirdAcquired = third.acquire(10_000);
+    await parked(s3.ops, 1);
+    await first.release();
+    assert.equal(await secondAcquired, true);
+    await second.release();
+    assert.equal(await thirdAcquired, true);
+    s2.stop();
+    s3.stop();
+    assert.deepEqual(s3.ops.slice(-4), [
+      'create /locks/handover-3/<node>',
+      'getChildren /locks/handover-3',
+      'getData /locks/handover-3/<node> +watch',
+      'getChildren /locks/handover-3',
+    ]);
+    await third.release();
+  });
+
+  test('a waiter whose node was deleted before its predecessor queues again', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'handover-deleted');
+    await holder.acquire();
+    const s = spy(c2);
+    const waiter = new ZkLock(c2, 'handover-deleted');
+    const acquired = waiter.acquire(10_000);
+    await parked(s.ops, 2);
+    s.stop();
+    const [holderNode, waiterNode] = await holder.participantNodes();
+    // An operator removes the waiter's node, then the holder's.
+    await admin.delete(waiterNode!);
+    await admin.delete(holderNode!);
+    assert.equal(await acquired, true);
+    assert.notEqual(waiter.nodePath, waiterNode, 'the waiter holds through a node it created again');
+    assert.ok(await exists(waiter.nodePath!));
+    await waiter.release();
+  });
+
+  test('a forced acquire removes a waiter before the holder, so the waiter does not take the lock', async () => {
+    const cs = await Promise.all([1, 2, 3].map(() => connect(server.connectString)));
+    const holder = new ZkLock(cs[0]!, 'handover-force');
+    await holder.acquire();
+    const s = spy(cs[1]!);
+    const waiter = new ZkLock(cs[1]!, 'handover-force');
+    const acquired = waiter.acquire(20_000);
+    await parked(s.ops, 2);
+    s.stop();
+    const waiterNode = (await holder.participantNodes())[1];
+    const forcer = new ZkLock(cs[2]!, 'handover-force');
+    assert.equal(await forcer.acquire({ force: true, timeout: 5000 }), true);
+    await sleep(300); // time for a wrong hand-over to happen
+    // (the waiter may queue again in front of the forcer and be forced out once more: that is
+    // force's contract; what must not happen is a hold through the node the forcer deleted)
+    assert.notEqual(waiter.nodePath, waiterNode, 'the waiter took the lock through its deleted node');
+    await forcer.release();
+    assert.equal(await acquired, true);
+    await waiter.release();
+  });
+});

@@ -122,7 +122,23 @@ export class LockQueue {
         const decision = kind.predicate(queue, ourIndex, opts.ignore());
         if (decision.held) return node;
         if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
-        await this.waitGone(joinPath(this.dir, decision.watch.name), deadline, opts.signal);
+        // Nodes only join the queue behind us: when the node we wait for is the last one in our
+        // way, its deletion hands us the lock, if our own node is still there (a forced acquire
+        // may have deleted it). Watching our node too answers that without another read.
+        const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, opts.ignore()).length === 1;
+        const woke = await this.waitGone(
+          joinPath(this.dir, decision.watch.name),
+          deadline,
+          opts.signal,
+          last ? node.path : undefined,
+        );
+        if (
+          woke === 'handedOver' &&
+          this.client.state === 'connected' &&
+          node.sessionOwner === this.client.sessionOwner
+        ) {
+          return node;
+        }
       }
     } catch (e) {
       await this.giveUp(node);
@@ -220,8 +236,10 @@ export class LockQueue {
     const skip = new Set([...own, ...ignore]);
     const victims = blockersAhead(queue, ourIndex < 0 ? queue.length : ourIndex, kind.mode, skip);
     if (victims.length === 0) return false;
+    // Back of the queue first: a waiter whose node goes is told before its predecessor goes, so
+    // it looks again instead of taking the lock handed over (see waitGone).
     const results = await Promise.allSettled(
-      victims.map((v) => this.client.delete(joinPath(this.dir, v.name))),
+      [...victims].reverse().map((v) => this.client.delete(joinPath(this.dir, v.name))),
     );
     for (const r of results) {
       if (r.status === 'rejected' && !(r.reason instanceof NoNodeError)) {
@@ -238,22 +256,58 @@ export class LockQueue {
     return true;
   }
 
-  /** Resolves when `path` is gone or changed, the session ended, the deadline passed or the signal aborted. */
-  private waitGone(path: string, deadline: number, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /**
+   * Resolves when `path` is gone or changed, the session ended, the deadline passed or the signal
+   * aborted: 'handedOver' when `path` went while our node `own` (if given, watched too) was
+   * still there, 'lookAgain' otherwise. ZooKeeper tells one session of changes in their order,
+   * so a deletion of our node before `path`'s reaches us first. A watch on our node left over
+   * once we hold fires at our own release, into a settled promise.
+   */
+  private waitGone(
+    path: string,
+    deadline: number,
+    signal: AbortSignal | undefined,
+    own: string | undefined,
+  ): Promise<'handedOver' | 'lookAgain'> {
+    return new Promise((resolve) => {
       let done = false;
-      const finish = () => {
+      let gone = false;
+      // undefined until our node's read answers; without `own` there is nothing to hand over.
+      let ownThere: boolean | undefined = own === undefined ? false : undefined;
+      const finish = (woke: 'handedOver' | 'lookAgain') => {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        signal?.removeEventListener('abort', finish);
-        resolve();
+        signal?.removeEventListener('abort', lookAgain);
+        resolve(woke);
+      };
+      const lookAgain = () => finish('lookAgain');
+      const decide = () => {
+        if (gone && ownThere !== undefined) finish(ownThere ? 'handedOver' : 'lookAgain');
       };
       const remaining = deadline - monotonicNow();
-      const timer = Number.isFinite(remaining) ? setTimeout(finish, Math.max(0, remaining)) : undefined;
-      signal?.addEventListener('abort', finish, { once: true });
+      const timer = Number.isFinite(remaining) ? setTimeout(lookAgain, Math.max(0, remaining)) : undefined;
+      signal?.addEventListener('abort', lookAgain, { once: true });
       // getData, not exists: an exists watch on a node already gone would stay registered.
-      this.client.getData(path, { watch: finish }).then(undefined, finish);
+      this.client
+        .getData(path, {
+          watch: (e) => {
+            if (e.type !== 'nodeDeleted') return lookAgain();
+            gone = true;
+            decide();
+          },
+        })
+        .then(undefined, (e) => {
+          if (!(e instanceof NoNodeError)) return lookAgain();
+          gone = true;
+          decide();
+        });
+      if (own !== undefined) {
+        this.client.getData(own, { watch: lookAgain }).then(() => {
+          ownThere ??= true;
+          decide();
+        }, lookAgain);
+      }
     });
   }
 
