@@ -50,16 +50,17 @@ function spy(client: ZkClient): { ops: string[]; stop(): void } {
 }
 
 describe('requests per lock', () => {
-  test('first use creates the directory in the same round trip; then a cycle is create, getChildren, delete', async () => {
+  test('first use creates the directory in the same round trip and reads nothing; then a cycle is create, getChildren, delete', async () => {
     const c = await connect(server.connectString);
     const lock = new ZkLock(c, 'cycle', { cleanupDelay: 60_000 });
     const s = spy(c);
     await lock.acquire();
+    assert.match(lock.nodePath!, /-lock-0000000000$/);
     await lock.release();
+    // sequence 0: the first child the directory ever had, so first in the queue
     assert.deepEqual(s.ops, [
       'create /locks/cycle',
       'create /locks/cycle/<node>',
-      'getChildren /locks/cycle',
       'delete /locks/cycle/<node>',
     ]);
     s.ops.length = 0;
@@ -114,6 +115,41 @@ describe('requests per lock', () => {
     await eventually(() => watched.signal.aborted);
     assert.ok(watched.signal.reason instanceof LockLostError);
     await watched.release(); // already lost: quiet
+  });
+});
+
+describe('a directory this process does not know', () => {
+  test('used before by someone else: the queue is read after the create', async () => {
+    const other = await connect(server.connectString);
+    const before = new ZkLock(other, 'used-before', { cleanupParent: false });
+    await before.run(() => {}); // the directory stays, its sequence counter past 0
+    const c = await connect(server.connectString);
+    const s = spy(c);
+    const lock = new ZkLock(c, 'used-before');
+    assert.equal(await lock.acquire(5000), true);
+    s.stop();
+    assert.doesNotMatch(lock.nodePath!, /-lock-0000000000$/);
+    assert.deepEqual(s.ops, [
+      'create /locks/used-before',
+      'create /locks/used-before/<node>',
+      'getChildren /locks/used-before',
+    ]);
+    await lock.release();
+  });
+
+  test('with a holder in it: the new contender reads the queue and waits its turn', async () => {
+    const other = await connect(server.connectString);
+    const holder = new ZkLock(other, 'held-elsewhere');
+    await holder.acquire();
+    const c = await connect(server.connectString);
+    const lock = new ZkLock(c, 'held-elsewhere');
+    assert.equal(await lock.acquire(0), false);
+    const acquired = lock.acquire(10_000);
+    await sleep(200);
+    assert.equal(lock.isAcquired, false);
+    await holder.release();
+    assert.equal(await acquired, true);
+    await lock.release();
   });
 });
 

@@ -3,10 +3,11 @@
  * create an EPHEMERAL_SEQUENTIAL node, read the queue, ask the kind's predicate whether we
  * hold, otherwise watch the one node it names and look again when that node goes.
  *
- * Round trips are pipelined: the lock directory is created (when it may be missing) and the
- * queue is read right behind our create, all in one round trip; the create's answer carries our
- * node's czxid (the fencing token). An uncontended acquire+release is three requests: create,
- * getChildren, delete. The lock directory's removal is deferred (see lock-directories.ts).
+ * Round trips are pipelined: the queue is read right behind our create, in one round trip; the
+ * create's answer carries our node's czxid (the fencing token). An uncontended acquire+release
+ * is three requests: create, getChildren, delete. A directory that may be missing is created in
+ * front of our node instead, and the queue is read only if our node is not its first child.
+ * The lock directory's removal is deferred (see lock-directories.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
@@ -22,7 +23,13 @@ import {
   ZkCode,
   ZkError,
 } from '../../errors.js';
-import { blockersAhead, type ContenderMode, type LockPredicate, sortContenders } from './contenders.js';
+import {
+  blockersAhead,
+  type ContenderMode,
+  type LockPredicate,
+  parseContender,
+  sortContenders,
+} from './contenders.js';
 import { LockDirectories } from './lock-directories.js';
 
 /** What distinguishes one lock kind from another: its node marker and its predicate. */
@@ -97,6 +104,9 @@ export class LockQueue {
           dirMayBeMissing = false;
           ({ node, children } = created);
           if (opts.grantAtOnce()) return node; // a downgrade: our task holds the write lock
+          // Sequence 0: no node was ever created in this directory before ours (the counter
+          // counts creations), and every later one comes behind us. We are first; nothing to read.
+          if (!children && parseContender(node.name)?.sequence === 0) children = [node.name];
         }
         const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
         children = undefined;
@@ -176,9 +186,11 @@ export class LockQueue {
       if (!(await this.ensureSession(deadline, signal))) return null;
       const owner = this.client.sessionOwner!;
       // All sent before any answer comes back: ZooKeeper answers one session's requests in order.
+      // A directory likely missing is likely new: our node will then have sequence 0 (first in
+      // the queue), so the queue is read only when it has not (see acquire).
       const dir = dirMayBeMissing ? this.client.create(this.dir).catch((e) => e) : undefined;
       const created = this.client.createWithZxid(path, this.data, { mode: 'ephemeral-sequential' });
-      const children = this.client.getChildren(this.dir).catch(() => undefined);
+      const children = dirMayBeMissing ? undefined : this.client.getChildren(this.dir).catch(() => undefined);
       try {
         const { path: ours, czxid } = await created;
         const node = new OwnNode(ours, owner, czxid);
