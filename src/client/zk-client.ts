@@ -209,6 +209,15 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     return id === undefined ? undefined : BigInt.asIntN(64, BigInt(`0x${id}`));
   }
 
+  /**
+   * @internal How many connections to a server were established so far (new sessions and
+   * reconnects alike). On one connection the server tells of changes in the order they happened;
+   * after a reconnect it reports the changes a watch missed in the order the watches were set.
+   */
+  get connects(): number {
+    return this._connects;
+  }
+
   /** The session timeout the server granted, in ms. */
   get sessionTimeout(): number {
     return this.session?.negotiatedTimeout ?? this.sessionTimeoutRequested;
@@ -359,6 +368,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     if (s !== this.session || s.ended) return; // a replaced wire client's late news
     switch (state) {
       case 'connected': {
+        this._connects += 1;
         s.negotiatedTimeout = s.wire.negotiatedTimeout;
         s.lastAnsweredSentAt = Math.max(s.lastAnsweredSentAt, s.dialStartedAt);
         const id = s.wire.sessionId;
@@ -399,6 +409,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   }
 
   private lastSessionId: string | undefined;
+  private _connects = 0;
 
   private suspend(reason: string): void {
     this.logger.warn(`[zk-recipes] suspended: ${reason}`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { LockLostError, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, sleep, startServer } from '../helpers.js';
+import { connect, eventually, sleep, startProxy, startServer } from '../helpers.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -290,6 +290,33 @@ describe('handover', () => {
     await admin.delete(holderNode!);
     assert.equal(await acquired, true);
     assert.notEqual(waiter.nodePath, waiterNode, 'the waiter holds through a node it created again');
+    assert.ok(await exists(waiter.nodePath!));
+    await waiter.release();
+  });
+
+  test('after a reconnect a waiter reads the queue: the server replays missed deletions in no particular order', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c1 = await connect(server.connectString);
+    const c2 = await connect(proxy.connectString, { sessionTimeout: 8000 });
+    const holder = new ZkLock(c1, 'handover-replay');
+    await holder.acquire();
+    const s = spy(c2);
+    const waiter = new ZkLock(c2, 'handover-replay');
+    const acquired = waiter.acquire(20_000);
+    await parked(s.ops, 2);
+    s.stop();
+    await sleep(100); // both watches set on the server
+    const waiterNode = (await holder.participantNodes())[1]!;
+    proxy.refuse();
+    proxy.reset();
+    await eventually(() => c2.state === 'suspended' || undefined);
+    // While the waiter is away its node goes first, then the holder's. On reconnect the server
+    // reports both deletions, the predecessor's first (the order the watches were set in).
+    await admin.delete(waiterNode);
+    await holder.release();
+    proxy.pass();
+    assert.equal(await acquired, true);
+    assert.notEqual(waiter.nodePath, waiterNode, 'the waiter took the lock through its deleted node');
     assert.ok(await exists(waiter.nodePath!));
     await waiter.release();
   });

@@ -271,9 +271,10 @@ export class LockQueue {
   /**
    * Resolves when `path` is gone or changed, the session ended, the deadline passed or the signal
    * aborted: 'handedOver' when `path` went while our node `own` (if given, watched too) was
-   * still there, 'lookAgain' otherwise. ZooKeeper tells one session of changes in their order,
-   * so a deletion of our node before `path`'s reaches us first. A watch on our node left over
-   * once we hold fires at our own release, into a settled promise.
+   * still there, 'lookAgain' otherwise. On one connection ZooKeeper tells of changes in their
+   * order, so a deletion of our node before `path`'s reaches us first; after a reconnect it
+   * replays what the watches missed in no such order, so then we look again. A watch on our
+   * node left over once we hold fires at our own release, into a settled promise.
    */
   private waitGone(
     path: string,
@@ -294,8 +295,10 @@ export class LockQueue {
         resolve(woke);
       };
       const lookAgain = () => finish('lookAgain');
+      const connects = this.client.connects;
       const decide = () => {
-        if (gone && ownThere !== undefined) finish(ownThere ? 'handedOver' : 'lookAgain');
+        if (!gone || ownThere === undefined) return;
+        finish(ownThere && this.client.connects === connects ? 'handedOver' : 'lookAgain');
       };
       const remaining = deadline - monotonicNow();
       const timer = Number.isFinite(remaining) ? setTimeout(lookAgain, Math.max(0, remaining)) : undefined;
