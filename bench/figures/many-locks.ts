@@ -50,8 +50,9 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
   const opsPerSecond = (answer: string) => n / (Number(answer.split(' ')[0]) / 1e9);
   // zk-recipes' peer also says how much CPU it used: µs per lock (or per raw create+delete).
   const cpuPerOp = (answer: string) => Number(answer.split(' ')[1]) / 1e3 / n;
-  // Fewer rounds than the latency figures: each one is long, and the spread is small.
-  const manyRounds = Math.max(1, Math.ceil(rounds / 2));
+  // As many rounds as the latency figures: a measurement at C = 128 lasts a fraction of a second,
+  // and one GC pause or snapshot in it moves the result by a third.
+  const manyRounds = rounds;
   const rows: Row[] = [];
   for (const c of manyConcurrency) {
     // Unrecorded warm-up at this concurrency (the cleanupParent: false peer too: a cold JIT
