@@ -337,12 +337,18 @@ export class ZkTestServer implements AsyncDisposable {
     await this.start();
   }
 
-  /** SIGSTOP: the JVM freezes; connections are still accepted by the kernel but nothing answers. */
+  /**
+   * SIGSTOP: the JVM freezes; connections are still accepted by the kernel but nothing answers.
+   * Returns once every thread is stopped (Linux; elsewhere at once): the signal takes effect
+   * thread by thread, and on a busy machine a thread still running could answer a request
+   * sent right after pause().
+   */
   pause(): void {
     const pid = this.pid;
     if (pid === undefined) throw new Error('ZkTestServer: not running');
     process.kill(pid, 'SIGSTOP');
     this.#paused = true;
+    waitStopped(pid, 2000);
   }
 
   /** SIGCONT after pause(). */
@@ -428,4 +434,29 @@ async function writeLogConfigs(dir: string): Promise<void> {
 
 function escapeXml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Waits (blocking, at most `ms`) until /proc shows every thread of `pid` stopped; no-op without /proc. */
+function waitStopped(pid: number, ms: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  const end = now() + ms;
+  while (now() < end) {
+    let threads: string[];
+    try {
+      threads = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return; // no /proc (not Linux), or the process is gone
+    }
+    const running = threads.some((t) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+        const state = stat[stat.lastIndexOf(')') + 2];
+        return state !== 'T' && state !== 't' && state !== 'Z' && state !== 'X';
+      } catch {
+        return false; // the thread ended
+      }
+    });
+    if (!running) return;
+    Atomics.wait(tick, 0, 0, 1);
+  }
 }
