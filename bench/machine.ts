@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { procStat } from '../src/testing/util.js';
 
 export interface Machine {
   cpu: string;
@@ -94,14 +95,8 @@ let clockTicks: number | undefined;
  * elsewhere, or without a pid (a server given by ZK_CONNECT is not ours to look at).
  */
 export function processCpuUs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
-  } catch {
-    return undefined;
-  }
+  const fields = pid === undefined ? undefined : procStat(`/proc/${pid}/stat`);
+  if (!fields) return undefined;
+  clockTicks ??= Number(run('getconf', ['CLK_TCK'])) || 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
 }

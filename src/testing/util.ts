@@ -61,3 +61,17 @@ export async function within(promise: Promise<unknown>, ms: number): Promise<boo
     clearTimeout(timer);
   }
 }
+
+/**
+ * The fields of a /proc stat file (`/proc/<pid>/stat`, or a thread's `/proc/<pid>/task/<tid>/stat`)
+ * after the command name, which may hold spaces: [0] is the state, [11] and [12] utime and stime in
+ * clock ticks. Undefined without /proc (not Linux) or once the process or thread is gone.
+ */
+export function procStat(path: string): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(path, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
 import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
-import { freePorts, LOOPBACK, now, sleep, tailFile, within } from './util.js';
+import { freePorts, LOOPBACK, now, procStat, sleep, tailFile, within } from './util.js';
 
 export type ConfigValue = string | number | boolean;
 
@@ -448,13 +448,8 @@ function waitStopped(pid: number, ms: number): void {
       return; // no /proc (not Linux), or the process is gone
     }
     const running = threads.some((t) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
-        const state = stat[stat.lastIndexOf(')') + 2];
-        return state !== 'T' && state !== 't' && state !== 'Z' && state !== 'X';
-      } catch {
-        return false; // the thread ended
-      }
+      const state = procStat(`/proc/${pid}/task/${t}/stat`)?.[0]; // undefined: the thread ended
+      return state !== undefined && !'TtZX'.includes(state);
     });
     if (!running) return;
     Atomics.wait(tick, 0, 0, 1);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { LockLostError, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, sleep, startProxy, startServer } from '../helpers.js';
+import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -228,14 +228,24 @@ describe('handover', () => {
   const parked = (ops: string[], n: number) =>
     eventually(() => ops.filter((o) => o.endsWith('+watch')).length >= n || undefined);
 
+  /**
+   * A holder on `holderClient`, and a waiter on `waiterClient` second in line behind it, parked
+   * (its predecessor and its own node watched); `requests` keeps recording the waiter's requests.
+   */
+  async function waiterBehindHolder(name: string, holderClient: ZkClient, waiterClient: ZkClient) {
+    const holder = new ZkLock(holderClient, name);
+    await holder.acquire();
+    const requests = spy(waiterClient);
+    const waiter = new ZkLock(waiterClient, name);
+    const acquired = waiter.acquire(20_000);
+    await parked(requests.ops, 2);
+    const [, waiterNode] = await holder.participantNodes();
+    return { holder, waiter, acquired, requests, waiterNode: waiterNode! };
+  }
+
   test('a waiter whose predecessor is the last in its way takes the lock without another read', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
-    const holder = new ZkLock(c1, 'handover');
-    await holder.acquire();
-    const s = spy(c2);
-    const waiter = new ZkLock(c2, 'handover');
-    const acquired = waiter.acquire(10_000);
-    await parked(s.ops, 2);
+    const { holder, waiter, acquired, requests: s } = await waiterBehindHolder('handover', c1, c2);
     await holder.release();
     assert.equal(await acquired, true);
     s.stop();
@@ -277,17 +287,12 @@ describe('handover', () => {
 
   test('a waiter whose node was deleted before its predecessor queues again', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
-    const holder = new ZkLock(c1, 'handover-deleted');
-    await holder.acquire();
-    const s = spy(c2);
-    const waiter = new ZkLock(c2, 'handover-deleted');
-    const acquired = waiter.acquire(10_000);
-    await parked(s.ops, 2);
-    s.stop();
-    const [holderNode, waiterNode] = await holder.participantNodes();
+    const parkedWaiter = await waiterBehindHolder('handover-deleted', c1, c2);
+    const { holder, waiter, acquired, waiterNode } = parkedWaiter;
+    parkedWaiter.requests.stop();
     // An operator removes the waiter's node, then the holder's.
-    await admin.delete(waiterNode!);
-    await admin.delete(holderNode!);
+    await admin.delete(waiterNode);
+    await admin.delete(holder.nodePath!);
     assert.equal(await acquired, true);
     assert.notEqual(waiter.nodePath, waiterNode, 'the waiter holds through a node it created again');
     assert.ok(await exists(waiter.nodePath!));
@@ -298,15 +303,10 @@ describe('handover', () => {
     const proxy = await startProxy(server.connectString);
     const c1 = await connect(server.connectString);
     const c2 = await connect(proxy.connectString, { sessionTimeout: 8000 });
-    const holder = new ZkLock(c1, 'handover-replay');
-    await holder.acquire();
-    const s = spy(c2);
-    const waiter = new ZkLock(c2, 'handover-replay');
-    const acquired = waiter.acquire(20_000);
-    await parked(s.ops, 2);
-    s.stop();
+    const parkedWaiter = await waiterBehindHolder('handover-replay', c1, c2);
+    const { holder, waiter, acquired, waiterNode } = parkedWaiter;
+    parkedWaiter.requests.stop();
     await sleep(100); // both watches set on the server
-    const waiterNode = (await holder.participantNodes())[1]!;
     proxy.refuse();
     proxy.reset();
     await eventually(() => c2.state === 'suspended' || undefined);
@@ -321,16 +321,33 @@ describe('handover', () => {
     await waiter.release();
   });
 
+  test('a waiter whose session expires while parked queues again in its new session', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c1 = await connect(server.connectString);
+    const c2 = await connect(proxy.connectString);
+    const parkedWaiter = await waiterBehindHolder('handover-expired', c1, c2);
+    const { holder, waiter, acquired, waiterNode } = parkedWaiter;
+    parkedWaiter.requests.stop();
+    const oldSession = c2.sessionId;
+    const expired = nextEvent(c2, 'expired');
+    proxy.blackhole();
+    await expired;
+    await eventually(async () => !(await exists(waiterNode)), 10_000, 'the server removing the expired node');
+    await holder.release();
+    proxy.pass();
+    assert.equal(await acquired, true);
+    assert.notEqual(c2.sessionId, oldSession);
+    assert.notEqual(waiter.nodePath, waiterNode);
+    const stat = await admin.exists(waiter.nodePath!);
+    assert.equal(stat?.ephemeralOwner, c2.sessionOwner, 'held through a node of the new session');
+    await waiter.release();
+  });
+
   test('a forced acquire removes a waiter before the holder, so the waiter does not take the lock', async () => {
     const cs = await Promise.all([1, 2, 3].map(() => connect(server.connectString)));
-    const holder = new ZkLock(cs[0]!, 'handover-force');
-    await holder.acquire();
-    const s = spy(cs[1]!);
-    const waiter = new ZkLock(cs[1]!, 'handover-force');
-    const acquired = waiter.acquire(20_000);
-    await parked(s.ops, 2);
-    s.stop();
-    const waiterNode = (await holder.participantNodes())[1];
+    const parkedWaiter = await waiterBehindHolder('handover-force', cs[0]!, cs[1]!);
+    const { waiter, acquired, waiterNode } = parkedWaiter;
+    parkedWaiter.requests.stop();
     const forcer = new ZkLock(cs[2]!, 'handover-force');
     assert.equal(await forcer.acquire({ force: true, timeout: 5000 }), true);
     await sleep(300); // time for a wrong hand-over to happen

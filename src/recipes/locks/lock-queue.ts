@@ -123,32 +123,25 @@ export class LockQueue {
           await Promise.allSettled(stale.map((c) => this.client.delete(joinPath(this.dir, c.name))));
           continue;
         }
-        if (
-          opts.force &&
-          (await this.forceClear(kind, new Set([node.name]), ourIndex, opts.ignore(), queue))
-        ) {
+        const ignore = opts.ignore();
+        if (opts.force && (await this.forceClear(kind, new Set([node.name]), ourIndex, ignore, queue))) {
           continue;
         }
-        const decision = kind.predicate(queue, ourIndex, opts.ignore());
+        const decision = kind.predicate(queue, ourIndex, ignore);
         if (decision.held) return node;
         if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
         // Nodes only join the queue behind us: when the node we wait for is the last one in our
         // way, its deletion hands us the lock, if our own node is still there (a forced acquire
         // may have deleted it). Watching our node too answers that without another read.
-        const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, opts.ignore()).length === 1;
+        const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, ignore).length === 1;
         const woke = await this.waitGone(
           joinPath(this.dir, decision.watch.name),
           deadline,
           opts.signal,
           last ? node.path : undefined,
         );
-        if (
-          woke === 'handedOver' &&
-          this.client.state === 'connected' &&
-          node.sessionOwner === this.client.sessionOwner
-        ) {
-          return node;
-        }
+        // (a new session comes with a new connection, which waitGone already answers 'lookAgain' to)
+        if (woke === 'handedOver' && this.client.state === 'connected') return node;
       }
     } catch (e) {
       await this.giveUp(node);
