@@ -12,7 +12,7 @@ import {
   LockTimeoutError,
   LockUsageError,
   monotonicNow,
-  type ZkClient,
+  ZkClient,
   ZkLock,
 } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
@@ -288,6 +288,60 @@ describe('ZkLock under faults', () => {
       1,
       'the waiter owns exactly one node',
     );
+    await waiter.release();
+  });
+
+  test('a waiter whose session is lost while it reads the queue re-queues on the new session', async () => {
+    const proxy = await startProxy(server.connectString);
+    const holderClient = await connect(server.connectString);
+    const waiterClient = await connect(proxy.connectString);
+    const holder = new ZkLock(holderClient, 'read-loss');
+    const waiter = new ZkLock(waiterClient, 'read-loss');
+    await holder.acquire();
+    // The waiter's queue read goes into a partition that outlasts its session.
+    const target = waiterClient as unknown as Record<string, unknown>;
+    let partitioned = false;
+    target.getChildren = (...args: Parameters<ZkClient['getChildren']>) => {
+      if (!partitioned && args[0] === '/locks/read-loss') {
+        partitioned = true;
+        proxy.blackhole();
+      }
+      return ZkClient.prototype.getChildren.apply(waiterClient, args);
+    };
+    const p = waiter.acquire(60_000);
+    await nextEvent(waiterClient, 'lost');
+    assert.ok(partitioned, 'the session was lost during the queue read');
+    delete target.getChildren;
+    proxy.pass();
+    await eventually(
+      async () => (await holder.participantNodes()).length === 2,
+      10_000,
+      'the waiter re-queued',
+    );
+    await holder.release();
+    assert.equal(await p, true);
+    const stat = await admin.exists(waiter.nodePath!);
+    assert.equal(stat?.ephemeralOwner, waiterClient.sessionOwner, 'held through a node of the new session');
+    await waiter.release();
+  });
+
+  test('a waiter whose node and directory are deleted re-queues in a new directory', async () => {
+    const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
+    const holder = new ZkLock(c1, 'dir-gone');
+    const waiter = new ZkLock(c2, 'dir-gone');
+    await holder.acquire();
+    const p = waiter.acquire(10_000);
+    await eventually(async () => (await holder.participantNodes()).length === 2);
+    const [holderNode, waiterNode] = await holder.participantNodes();
+    await sleep(100); // the waiter's watches set
+    // An operator clears the lock, the waiter's node first: the waiter's next read finds no directory.
+    await admin.multi([
+      { op: 'delete', path: waiterNode! },
+      { op: 'delete', path: holderNode! },
+      { op: 'delete', path: '/locks/dir-gone' },
+    ]);
+    assert.equal(await p, true);
+    assert.match(waiter.nodePath!, /-lock-0000000000$/, 'held through a node of the re-created directory');
     await waiter.release();
   });
 
