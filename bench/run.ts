@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     : `ZK_CONNECT=${zk.connectString}`;
   log(`ZooKeeper: ${zookeeper} at ${zk.connectString}`);
   const client = new ZkClient(zk.connectString, { sessionTimeout: 10_000 });
-  const pool = new PeerPool(zk.connectString, quick ? 50 : 200);
+  const pool = new PeerPool(zk.connectString, quick ? 50 : 2000);
   const rows: Row[] = [];
   const failures: BenchResult['failures'] = [];
   try {

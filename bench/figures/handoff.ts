@@ -6,7 +6,9 @@
  * nobody re-queues and the queue drains.
  */
 import { type BenchContext, monoNs } from '../context.js';
+import { processCpuUs } from '../machine.js';
 import type { Impl } from '../peers/launch.js';
+import type { PeerProcess } from '../peers/peer-process.js';
 import { append, median, percentile, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 
@@ -17,7 +19,24 @@ interface Handoffs {
   overlaps: number;
   /** Requests the server received per hold (acquire+release), all K processes together. */
   requestsPerHold: number;
+  /** CPU µs per hold: the server's, and the K peers' together (undefined without /proc). */
+  serverCpuPerHold: number | undefined;
+  peersCpuPerHold: number | undefined;
 }
+
+/** CPU µs the peers have used so far, together; undefined if any is unreadable. */
+function peersCpuUs(peers: PeerProcess[]): number | undefined {
+  let sum = 0;
+  for (const p of peers) {
+    const us = processCpuUs(p.pid);
+    if (us === undefined) return undefined;
+    sum += us;
+  }
+  return sum;
+}
+
+const perHold = (before: number | undefined, after: number | undefined, holds: number) =>
+  before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, holds);
 
 /** One contention run of `impl`: K peers on lock `name`, for `ms` from a common start. */
 async function contend(
@@ -33,9 +52,11 @@ async function contend(
   const start = monoNs() + 200_000_000n;
   const until = start + BigInt(ms) * 1_000_000n;
   const requestsBefore = await ctx.serverRequests();
+  const cpuBefore = [ctx.serverCpuUs(), peersCpuUs(peers)] as const;
   const answers = await Promise.all(
     peers.map((p) => p.send(`contend ${kind} ${name} ${start} ${until}`, ms + 120_000)),
   );
+  const cpuAfter = [ctx.serverCpuUs(), peersCpuUs(peers)] as const;
   const requests = (await ctx.serverRequests()) - requestsBefore;
   const holds: [acquired: bigint, releasing: bigint][] = [];
   for (const answer of answers) {
@@ -62,6 +83,8 @@ async function contend(
     perSecond: seconds > 0 ? latenciesUs.length / seconds : 0,
     overlaps,
     requestsPerHold: requests / Math.max(1, holds.length),
+    serverCpuPerHold: perHold(cpuBefore[0], cpuAfter[0], holds.length),
+    peersCpuPerHold: perHold(cpuBefore[1], cpuAfter[1], holds.length),
   };
 }
 
@@ -113,32 +136,32 @@ async function contentionAt(
   );
   ctx.log(`  ${idPrefix} K=${k}: handoffs per round ${counts.join(', ')}`);
   const rows: Row[] = [];
-  for (const [key, label, unit, better] of [
-    ['p50', 'p50', 'µs', 'lower'],
-    ['p99', 'p99', 'µs', 'lower'],
-    ['rate', 'handoffs/s', '/s', 'higher'],
-    ['requests', 'requests per acquire+release (server)', '', 'lower'],
-  ] as const) {
+  const figures: [key: string, label: string, unit: string, pick: (h: Handoffs) => number | undefined][] = [
+    ['p50', 'p50', 'µs', (h) => percentile(h.latenciesUs, 50)],
+    ['p99', 'p99', 'µs', (h) => percentile(h.latenciesUs, 99)],
+    ['rate', 'handoffs/s', '/s', (h) => h.perSecond],
+    ['requests', 'requests per acquire+release (server)', '', (h) => h.requestsPerHold],
+    ['server-cpu', 'server CPU per acquire+release', 'µs', (h) => h.serverCpuPerHold],
+    ['peers-cpu', 'CPU of all K processes per acquire+release', 'µs', (h) => h.peersCpuPerHold],
+  ];
+  for (const [key, label, unit, pick] of figures) {
     const row: Row = {
       id: `${idPrefix}.k${k}.${key}`,
       figure,
       label: `K=${k} ${label}`,
       unit,
-      better,
+      better: key === 'rate' ? 'higher' : 'lower',
       values: {},
       rounds: {},
     };
     for (const impl of ctx.impls) {
-      const series = (perRound[impl] ?? []).map((h) =>
-        key === 'rate'
-          ? h.perSecond
-          : key === 'requests'
-            ? h.requestsPerHold
-            : percentile(h.latenciesUs, key === 'p50' ? 50 : 99),
-      );
+      const series = (perRound[impl] ?? []).map(pick).filter((v) => v !== undefined);
+      if (series.length === 0) continue; // (CPU without /proc)
       row.rounds![impl] = series;
       row.values[impl] = median(series);
     }
+    if (Object.keys(row.values).length === 0) continue;
+    if (key.endsWith('cpu')) row.note = 'diagnostic: /proc CPU time';
     if (note) row.note = note;
     rows.push(row);
   }

@@ -96,6 +96,11 @@ export class PeerProcess {
     child.stdin.on('error', () => {}); // EPIPE after an exit shows as 'err peer exited'
   }
 
+  /** The peer's process id (undefined if the spawn failed). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** The last few KB the peer wrote to stderr. */
   get stderr(): string {
     return this.stderrTail;
