@@ -1,6 +1,6 @@
 /** Shared test plumbing: one real ZooKeeper per test file, clients that always get closed. */
 import { after } from 'node:test';
-import { monotonicNow, ZkClient, type ZkClientOptions } from '../src/index.js';
+import { monotonicNow, ZkClient, type ZkClientOptions, ZkLock } from '../src/index.js';
 import { externalConnectString, FaultProxy, NEEDS_HARNESS, ZkTestServer } from '../src/testing/index.js';
 
 /** Session timeouts in tests: short, so expiry takes seconds (the server allows 400 ms .. 60 s at tickTime 200). */
@@ -90,6 +90,19 @@ export async function connect(connectString: string, options: ZkClientOptions = 
   client.once('closed', () => clients.delete(client));
   await client.connect();
   return client;
+}
+
+/**
+ * A holder of lock `name` on a direct connection, and a second contender for it (not yet
+ * acquiring) whose client connects through a fault proxy: the usual start of a waiter-fault test.
+ */
+export async function holderAndProxiedContender(connectString: string, name: string) {
+  const proxy = await startProxy(connectString);
+  const holderClient = await connect(connectString);
+  const waiterClient = await connect(proxy.connectString);
+  const holder = new ZkLock(holderClient, name);
+  await holder.acquire();
+  return { proxy, holder, waiterClient, waiter: new ZkLock(waiterClient, name) };
 }
 
 /** Resolves with the time (monotonic ms) of the emitter's next `event`. */

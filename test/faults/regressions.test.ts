@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
+import {
+  connect,
+  eventually,
+  holderAndProxiedContender,
+  nextEvent,
+  sleep,
+  startProxy,
+  startServer,
+} from '../helpers.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -16,12 +24,10 @@ const children = (name: string) => admin.getChildren(`/locks/${name}`).catch(() 
 
 describe('field bugs', () => {
   test('CURATOR-604: a waiter whose session was replaced never acquires on its old node', async () => {
-    const proxy = await startProxy(server.connectString);
-    const holderClient = await connect(server.connectString);
-    const waiterClient = await connect(proxy.connectString);
-    const holder = new ZkLock(holderClient, 'c604');
-    const waiter = new ZkLock(waiterClient, 'c604');
-    await holder.acquire();
+    const { proxy, holder, waiterClient, waiter } = await holderAndProxiedContender(
+      server.connectString,
+      'c604',
+    );
     const p = waiter.acquire(60_000);
     await eventually(async () => (await children('c604')).length === 2);
     const oldOwner = waiterClient.sessionOwner;

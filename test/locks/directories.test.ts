@@ -243,6 +243,18 @@ describe('handover', () => {
     return { holder, waiter, acquired, requests, waiterNode: waiterNode! };
   }
 
+  /** The parked waiter got the lock, through a node other than the one it parked with. */
+  async function heldThroughNewNode(
+    parkedWaiter: Awaited<ReturnType<typeof waiterBehindHolder>>,
+    message: string,
+  ) {
+    const { waiter, acquired, waiterNode } = parkedWaiter;
+    assert.equal(await acquired, true);
+    assert.notEqual(waiter.nodePath, waiterNode, message);
+    assert.ok(await exists(waiter.nodePath!));
+    await waiter.release();
+  }
+
   test('a waiter whose predecessor is the last in its way takes the lock without another read', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
     const { holder, waiter, acquired, requests: s } = await waiterBehindHolder('handover', c1, c2);
@@ -288,15 +300,12 @@ describe('handover', () => {
   test('a waiter whose node was deleted before its predecessor queues again', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
     const parkedWaiter = await waiterBehindHolder('handover-deleted', c1, c2);
-    const { holder, waiter, acquired, waiterNode } = parkedWaiter;
+    const { holder, waiterNode } = parkedWaiter;
     parkedWaiter.requests.stop();
     // An operator removes the waiter's node, then the holder's.
     await admin.delete(waiterNode);
     await admin.delete(holder.nodePath!);
-    assert.equal(await acquired, true);
-    assert.notEqual(waiter.nodePath, waiterNode, 'the waiter holds through a node it created again');
-    assert.ok(await exists(waiter.nodePath!));
-    await waiter.release();
+    await heldThroughNewNode(parkedWaiter, 'the waiter holds through a node it created again');
   });
 
   test('after a reconnect a waiter reads the queue: the server replays missed deletions in no particular order', async () => {
@@ -304,7 +313,7 @@ describe('handover', () => {
     const c1 = await connect(server.connectString);
     const c2 = await connect(proxy.connectString, { sessionTimeout: 8000 });
     const parkedWaiter = await waiterBehindHolder('handover-replay', c1, c2);
-    const { holder, waiter, acquired, waiterNode } = parkedWaiter;
+    const { holder, waiterNode } = parkedWaiter;
     parkedWaiter.requests.stop();
     await sleep(100); // both watches set on the server
     proxy.refuse();
@@ -315,10 +324,7 @@ describe('handover', () => {
     await admin.delete(waiterNode);
     await holder.release();
     proxy.pass();
-    assert.equal(await acquired, true);
-    assert.notEqual(waiter.nodePath, waiterNode, 'the waiter took the lock through its deleted node');
-    assert.ok(await exists(waiter.nodePath!));
-    await waiter.release();
+    await heldThroughNewNode(parkedWaiter, 'the waiter took the lock through its deleted node');
   });
 
   test('a waiter whose session expires while parked queues again in its new session', async () => {

@@ -15,8 +15,16 @@ import {
   ZkClient,
   ZkLock,
 } from '../../src/index.js';
-import type { TestServer } from '../helpers.js';
-import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
+import type { TestProxy, TestServer } from '../helpers.js';
+import {
+  connect,
+  eventually,
+  holderAndProxiedContender,
+  nextEvent,
+  sleep,
+  startProxy,
+  startServer,
+} from '../helpers.js';
 
 const run = promisify(execFile);
 const worker = fileURLToPath(new URL('../fixtures/counter-worker.js', import.meta.url));
@@ -262,13 +270,46 @@ describe('ZkLock under faults', () => {
     assert.deepEqual(await contendersUnder('/locks/lost-reply'), [], 'no contender node left');
   });
 
+  /** After the waiter's session loss: it queues again behind the holder and gets the lock at release. */
+  async function heldAfterRequeue(holder: ZkLock, acquired: Promise<boolean>) {
+    await eventually(
+      async () => (await holder.participantNodes()).length === 2,
+      10_000,
+      'the waiter re-queued',
+    );
+    await holder.release();
+    assert.equal(await acquired, true);
+  }
+
+  /**
+   * The first `method` request of `client` on a path under `dir` goes into a partition (the
+   * proxy blackholed just before it is sent). Returns whether that has happened; `restore()`
+   * puts the method back.
+   */
+  function partitionAtFirst(
+    client: ZkClient,
+    method: 'getChildren' | 'delete',
+    dir: string,
+    proxy: TestProxy,
+  ) {
+    const target = client as unknown as Record<string, unknown>;
+    const state = { partitioned: false, restore: () => delete target[method] };
+    const original = ZkClient.prototype[method] as (...args: unknown[]) => unknown;
+    target[method] = (...args: unknown[]) => {
+      if (!state.partitioned && String(args[0]).startsWith(dir)) {
+        state.partitioned = true;
+        proxy.blackhole();
+      }
+      return original.apply(client, args);
+    };
+    return state;
+  }
+
   test('a waiter survives its own session loss: it re-queues on the new session', async () => {
-    const proxy = await startProxy(server.connectString);
-    const holderClient = await connect(server.connectString);
-    const waiterClient = await connect(proxy.connectString);
-    const holder = new ZkLock(holderClient, 'waiter-loss');
-    const waiter = new ZkLock(waiterClient, 'waiter-loss');
-    await holder.acquire();
+    const { proxy, holder, waiterClient, waiter } = await holderAndProxiedContender(
+      server.connectString,
+      'waiter-loss',
+    );
     const p = waiter.acquire(60_000);
     await eventually(async () => (await holder.participantNodes()).length === 2);
     const session = nextEvent(waiterClient, 'session');
@@ -276,13 +317,7 @@ describe('ZkLock under faults', () => {
     await nextEvent(waiterClient, 'lost');
     proxy.pass();
     await session;
-    await eventually(
-      async () => (await holder.participantNodes()).length === 2,
-      10_000,
-      'the waiter re-queued',
-    );
-    await holder.release();
-    assert.equal(await p, true);
+    await heldAfterRequeue(holder, p);
     assert.equal(
       (await admin.getChildren('/locks/waiter-loss')).length,
       1,
@@ -292,34 +327,37 @@ describe('ZkLock under faults', () => {
   });
 
   test('a waiter whose session is lost while it reads the queue re-queues on the new session', async () => {
-    const proxy = await startProxy(server.connectString);
-    const holderClient = await connect(server.connectString);
-    const waiterClient = await connect(proxy.connectString);
-    const holder = new ZkLock(holderClient, 'read-loss');
-    const waiter = new ZkLock(waiterClient, 'read-loss');
-    await holder.acquire();
+    const { proxy, holder, waiterClient, waiter } = await holderAndProxiedContender(
+      server.connectString,
+      'read-loss',
+    );
     // The waiter's queue read goes into a partition that outlasts its session.
-    const target = waiterClient as unknown as Record<string, unknown>;
-    let partitioned = false;
-    target.getChildren = (...args: Parameters<ZkClient['getChildren']>) => {
-      if (!partitioned && args[0] === '/locks/read-loss') {
-        partitioned = true;
-        proxy.blackhole();
-      }
-      return ZkClient.prototype.getChildren.apply(waiterClient, args);
-    };
+    const partition = partitionAtFirst(waiterClient, 'getChildren', '/locks/read-loss', proxy);
     const p = waiter.acquire(60_000);
     await nextEvent(waiterClient, 'lost');
-    assert.ok(partitioned, 'the session was lost during the queue read');
-    delete target.getChildren;
+    assert.ok(partition.partitioned, 'the session was lost during the queue read');
+    partition.restore();
     proxy.pass();
-    await eventually(
-      async () => (await holder.participantNodes()).length === 2,
-      10_000,
-      'the waiter re-queued',
+    await heldAfterRequeue(holder, p);
+    const stat = await admin.exists(waiter.nodePath!);
+    assert.equal(stat?.ephemeralOwner, waiterClient.sessionOwner, 'held through a node of the new session');
+    await waiter.release();
+  });
+
+  test("a forced acquire whose delete is caught by its session's end clears again on the new session", async () => {
+    const { proxy, holder, waiterClient, waiter } = await holderAndProxiedContender(
+      server.connectString,
+      'force-loss',
     );
-    await holder.release();
+    const holderNode = holder.nodePath!;
+    const partition = partitionAtFirst(waiterClient, 'delete', '/locks/force-loss/', proxy);
+    const p = waiter.acquire({ force: true, timeout: 60_000 });
+    await nextEvent(waiterClient, 'lost');
+    assert.ok(partition.partitioned, 'the session was lost during the forced delete');
+    partition.restore();
+    proxy.pass();
     assert.equal(await p, true);
+    assert.equal(await admin.exists(holderNode), null, 'the holder forced out');
     const stat = await admin.exists(waiter.nodePath!);
     assert.equal(stat?.ephemeralOwner, waiterClient.sessionOwner, 'held through a node of the new session');
     await waiter.release();

@@ -92,69 +92,67 @@ export class LockQueue {
     this.dirs.enter(this.dir);
     let node: OwnNode | undefined;
     let children: string[] | undefined;
-    try {
-      for (;;) {
-        try {
-          opts.signal?.throwIfAborted();
-          if (!(await this.ensureSession(deadline, opts.signal))) return await this.giveUp(node);
-          if (node && node.sessionOwner !== this.client.sessionOwner) node = undefined; // gone with its session
-          if (!node) {
-            if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore());
-            const created = await this.createNode(prefix, uuid, deadline, opts.signal, dirMayBeMissing);
-            if (!created) return await this.giveUp(undefined);
-            dirMayBeMissing = false;
-            ({ node, children } = created);
-            if (opts.grantAtOnce()) return node; // a downgrade: our task holds the write lock
-            // Sequence 0: no node was ever created in this directory before ours (the counter
-            // counts creations), and every later one comes behind us. We are first; nothing to read.
-            if (!children && parseContender(node.name)?.sequence === 0) children = [node.name];
-          }
-          const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
-          children = undefined;
-          const ourIndex = queue.findIndex((c) => c.name === node!.name);
-          if (ourIndex < 0) {
-            // Our node is gone (deleted by a forced acquire, or its session ended): queue again.
-            this.logger.debug(`[zk-recipes] ${node.path} vanished while waiting; queueing again`);
-            node = undefined;
-            continue;
-          }
-          // A node of ours from an earlier session or a lost create reply must not block us.
-          const stale = queue.filter((c, i) => i < ourIndex && c.name.includes(uuid));
-          if (stale.length > 0) {
-            await Promise.allSettled(stale.map((c) => this.client.delete(joinPath(this.dir, c.name))));
-            continue;
-          }
-          const ignore = opts.ignore();
-          if (opts.force && (await this.forceClear(kind, new Set([node.name]), ourIndex, ignore, queue))) {
-            continue;
-          }
-          const decision = kind.predicate(queue, ourIndex, ignore);
-          if (decision.held) return node;
-          if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
-          // Nodes only join the queue behind us: when the node we wait for is the last one in our
-          // way, its deletion hands us the lock, if our own node is still there (a forced acquire
-          // may have deleted it). Watching our node too answers that without another read.
-          const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, ignore).length === 1;
-          const woke = await this.waitGone(
-            joinPath(this.dir, decision.watch.name),
-            deadline,
-            opts.signal,
-            last ? node.path : undefined,
-          );
-          // (a new session comes with a new connection, which waitGone already answers 'lookAgain' to)
-          if (woke === 'handedOver' && this.client.state === 'connected') return node;
-        } catch (e) {
-          // A request caught by the end of our session, or a queue read of a directory removed
-          // after our node was deleted: our node is gone, so queue again.
-          const gone = e instanceof SessionExpiredError || e instanceof NoNodeError;
-          if (!gone || this.client.state === 'closed') throw e;
-          this.logger.debug(`[zk-recipes] ${this.dir}: ${e.message}; queueing again`);
-          node = undefined;
+    for (;;) {
+      try {
+        opts.signal?.throwIfAborted();
+        if (!(await this.ensureSession(deadline, opts.signal))) return await this.giveUp(node);
+        if (node && node.sessionOwner !== this.client.sessionOwner) node = undefined; // gone with its session
+        if (!node) {
+          if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore());
+          const created = await this.createNode(prefix, uuid, deadline, opts.signal, dirMayBeMissing);
+          if (!created) return await this.giveUp(undefined);
+          dirMayBeMissing = false;
+          ({ node, children } = created);
+          if (opts.grantAtOnce()) return node; // a downgrade: our task holds the write lock
+          // Sequence 0: no node was ever created in this directory before ours (the counter
+          // counts creations), and every later one comes behind us. We are first; nothing to read.
+          if (!children && parseContender(node.name)?.sequence === 0) children = [node.name];
         }
+        const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
+        children = undefined;
+        const ourIndex = queue.findIndex((c) => c.name === node!.name);
+        if (ourIndex < 0) {
+          // Our node is gone (deleted by a forced acquire, or its session ended): queue again.
+          this.logger.debug(`[zk-recipes] ${node.path} vanished while waiting; queueing again`);
+          node = undefined;
+          continue;
+        }
+        // A node of ours from an earlier session or a lost create reply must not block us.
+        const stale = queue.filter((c, i) => i < ourIndex && c.name.includes(uuid));
+        if (stale.length > 0) {
+          await Promise.allSettled(stale.map((c) => this.client.delete(joinPath(this.dir, c.name))));
+          continue;
+        }
+        const ignore = opts.ignore();
+        if (opts.force && (await this.forceClear(kind, new Set([node.name]), ourIndex, ignore, queue))) {
+          continue;
+        }
+        const decision = kind.predicate(queue, ourIndex, ignore);
+        if (decision.held) return node;
+        if (opts.timeout === 0 || monotonicNow() >= deadline) return await this.giveUp(node);
+        // Nodes only join the queue behind us: when the node we wait for is the last one in our
+        // way, its deletion hands us the lock, if our own node is still there (a forced acquire
+        // may have deleted it). Watching our node too answers that without another read.
+        const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, ignore).length === 1;
+        const woke = await this.waitGone(
+          joinPath(this.dir, decision.watch.name),
+          deadline,
+          opts.signal,
+          last ? node.path : undefined,
+        );
+        // (a new session comes with a new connection, which waitGone already answers 'lookAgain' to)
+        if (woke === 'handedOver' && this.client.state === 'connected') return node;
+      } catch (e) {
+        // A request caught by the end of our session, or a queue read of a directory removed
+        // after our node was deleted: our node is gone, so queue again.
+        const gone = e instanceof SessionExpiredError || e instanceof NoNodeError;
+        if (!gone || this.client.state === 'closed') {
+          await this.giveUp(node);
+          throw e;
+        }
+        this.logger.debug(`[zk-recipes] ${this.dir}: ${e.message}; queueing again`);
+        node = undefined;
       }
-    } catch (e) {
-      await this.giveUp(node);
-      throw e;
     }
   }
 
@@ -229,7 +227,7 @@ export class LockQueue {
   /**
    * Forced acquire: deletes the nodes the predicate would wait for. Before our node exists
    * (ourIndex -1) this also proves we may delete here, so a NoAuth leaves nothing behind.
-   * Returns true when it deleted something.
+   * Returns true when it deleted (or, cut off by connection loss, may have deleted) something.
    */
   private async forceClear(
     kind: LockKind,
@@ -256,7 +254,8 @@ export class LockQueue {
       [...victims].reverse().map((v) => this.client.delete(joinPath(this.dir, v.name))),
     );
     for (const r of results) {
-      if (r.status === 'rejected' && !(r.reason instanceof NoNodeError)) {
+      // A delete cut off by connection loss may or may not have happened: the next pass looks again.
+      if (r.status === 'rejected' && !(r.reason instanceof NoNodeError) && !isRetryableReadError(r.reason)) {
         if (r.reason instanceof NoAuthError) {
           throw new NoAuthError(`forced acquire needs DELETE permission on ${this.dir}`, {
             path: this.dir,
