@@ -182,6 +182,22 @@ describe('the lock directory', () => {
     assert.equal(await exists('/locks/at-close-2'), false);
   });
 
+  test('close() right after a release whose delete hit connection loss removes the node, then the directory', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+    const lock = new ZkLock(c, 'close-after-loss');
+    await lock.acquire();
+    proxy.delay(300); // the delete's answer is on its way when the connection is reset
+    const released = lock.release();
+    await sleep(100);
+    proxy.reset();
+    proxy.pass();
+    await released; // the delete is now retried in the background
+    await eventually(() => c.state === 'connected' || undefined);
+    await c.close();
+    assert.equal(await exists('/locks/close-after-loss'), false, 'the directory left behind');
+  });
+
   test('is not removed while another process has a contender in it; the last one out removes it', async () => {
     const [c1, c2] = await Promise.all([connect(server.connectString), connect(server.connectString)]);
     const a = new ZkLock(c1, 'shared-dir', { cleanupDelay: 50 });

@@ -30,6 +30,8 @@ export class LockDirectories {
   private readonly active = new Map<string, number>();
   /** Idle directories waiting for removal: when (monotonic ms). */
   private readonly pending = new Map<string, number>();
+  /** Our nodes whose delete is being retried after a connection loss: close() deletes them first. */
+  private readonly undeleted = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
 
@@ -75,14 +77,28 @@ export class LockDirectories {
     this.schedule(due);
   }
 
-  /** Removes every directory still pending, now (close() runs this). */
+  /** Marks our node at `path` as deleted in the background (true) or no longer (false). */
+  deleting(path: string, inBackground: boolean): void {
+    if (inBackground) this.undeleted.add(path);
+    else this.undeleted.delete(path);
+  }
+
+  /**
+   * Removes every directory still pending, now (close() runs this), after the nodes still being
+   * deleted in the background: otherwise they would leave their directory behind, emptied only
+   * by the session's end.
+   */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    const dirs = [...this.pending.keys()];
+    // All sent now, before close() marks the client closed; ZooKeeper answers one session's
+    // requests in order, so the nodes are gone before their directory's delete is looked at.
+    const nodes = [...this.undeleted].map((n) => this.client.delete(n).catch(() => {}));
+    this.undeleted.clear();
+    const dirs = [...this.pending.keys()].map((d) => this.remove(d));
     this.pending.clear();
-    return Promise.all(dirs.map((d) => this.remove(d))).then(() => {});
+    return Promise.all([...nodes, ...dirs]).then(() => {});
   }
 
   private get closed(): boolean {

@@ -367,6 +367,7 @@ export class LockQueue {
           this.logger.warn(
             `[zk-recipes] delete of ${node.path} failed (${e.message}); retrying in the background`,
           );
+          this.dirs.deleting(node.path, true);
           this.retryRemove(node, 1);
         } else {
           this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
@@ -380,9 +381,11 @@ export class LockQueue {
   private retryRemove(node: OwnNode, attempt: number): void {
     const delay = Math.min(1000, 50 * 2 ** attempt);
     setTimeout(async () => {
-      if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return; // gone with its session
+      const done = () => this.dirs.deleting(node.path, false);
+      if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return done(); // gone with its session
       try {
         await this.client.delete(node.path);
+        done();
         if (this.cleanupDelay !== undefined) this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
       } catch (e) {
         if (
@@ -390,7 +393,7 @@ export class LockQueue {
           (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT)
         ) {
           this.retryRemove(node, attempt + 1);
-        }
+        } else done();
       }
     }, delay);
   }
