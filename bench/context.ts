@@ -14,6 +14,8 @@ export interface BenchConfig {
   /** ms each contention run lasts, and its unrecorded warm-up. */
   contendMs: number;
   contendWarmupMs: number;
+  /** ms a holder keeps the lock in the handoff's second regime (so that every other process waits). */
+  handoffBusyMs: number;
   manyLocks: number;
   manyConcurrency: number[];
   herdWaiters: number;
@@ -34,6 +36,7 @@ export function config(quick: boolean): BenchConfig {
         handoffKs: [2, 10],
         contendMs: 700,
         contendWarmupMs: 250,
+        handoffBusyMs: 2,
         manyLocks: 300,
         manyConcurrency: [1, 16, 128],
         herdWaiters: 9,
@@ -51,6 +54,7 @@ export function config(quick: boolean): BenchConfig {
         handoffKs: [2, 10, 50],
         contendMs: 2_000,
         contendWarmupMs: 500,
+        handoffBusyMs: 2,
         manyLocks: 1_000,
         manyConcurrency: [1, 16, 128],
         herdWaiters: 9,

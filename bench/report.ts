@@ -103,7 +103,7 @@ export function targets(rows: readonly Row[]): { ok: boolean | undefined; text: 
   for (const kind of ['mutex', 'read', 'write'])
     faster(`uncontended.${kind}.p50`, `uncontended ${kind} cycle p50`);
   faster('uncontended.mutex-keep.p50', 'uncontended mutex cycle p50 with cleanupParent: false');
-  for (const row of rows.filter((r) => /^handoff\.k\d+\.p50$/.test(r.id)))
+  for (const row of rows.filter((r) => /^handoff\.k\d+\.(busy-)?p50$/.test(r.id)))
     faster(row.id, `handoff ${row.label}`);
   for (const row of rows.filter((r) => r.id.endsWith('of-ceiling') && r.target !== undefined)) {
     const v = row.values.ours;

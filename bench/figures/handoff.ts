@@ -4,6 +4,12 @@
  * when it called release(); merged and ordered, each release() call to the next acquire's
  * resolution is one handoff. Only handoffs that complete before the run's end count: after it
  * nobody re-queues and the queue drains.
+ *
+ * Two regimes. A holder that releases at once saturates the machine (handoffs/s, CPU per
+ * handoff), but then the next holder has often only just called acquire() again and is still
+ * on its way into the queue: its "handoff" is partly an uncontended acquire. A holder busy for
+ * `handoffBusyMs` lets every other process get into the queue first, so that the latency is
+ * that of a handoff to a process that was waiting.
  */
 import { type BenchContext, monoNs } from '../context.js';
 import { processCpuUs } from '../machine.js';
@@ -46,6 +52,7 @@ async function contend(
   k: number,
   name: string,
   ms: number,
+  holdMs: number,
 ): Promise<Handoffs> {
   const peers = await ctx.pool.peers(impl, k);
   // The start leaves time for the command to reach every peer.
@@ -54,14 +61,15 @@ async function contend(
   const requestsBefore = await ctx.serverRequests();
   const cpuBefore = [ctx.serverCpuUs(), peersCpuUs(peers)] as const;
   const answers = await Promise.all(
-    peers.map((p) => p.send(`contend ${kind} ${name} ${start} ${until}`, ms + 120_000)),
+    peers.map((p) => p.send(`contend ${kind} ${name} ${start} ${until} ${holdMs}`, ms + 120_000)),
   );
   const cpuAfter = [ctx.serverCpuUs(), peersCpuUs(peers)] as const;
   const requests = (await ctx.serverRequests()) - requestsBefore;
   const holds: [acquired: bigint, releasing: bigint][] = [];
   for (const answer of answers) {
     const t = answer === '' ? [] : answer.split(' ').map(BigInt);
-    for (let i = 0; i + 1 < t.length; i += 2) holds.push([t[i]!, t[i + 1]!]);
+    // per hold: acquire() called, acquire resolved, release() called
+    for (let i = 0; i + 2 < t.length; i += 3) holds.push([t[i + 1]!, t[i + 2]!]);
   }
   holds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const latenciesUs: number[] = [];
@@ -114,19 +122,23 @@ async function contentionAt(
   figure: string,
   idPrefix: string,
 ): Promise<Row[]> {
-  const { rounds, contendMs, contendWarmupMs } = ctx.config;
+  const { rounds, contendMs, contendWarmupMs, handoffBusyMs } = ctx.config;
   for (const impl of ctx.impls) await ctx.pool.peers(impl, k); // all started before timing
   const perRound: Partial<Record<Impl, Handoffs[]>> = {};
+  const busyPerRound: Partial<Record<Impl, Handoffs[]>> = {};
   for (const impl of ctx.impls) {
-    await contend(ctx, impl, kind, k, `${idPrefix}-warm-${impl}-${k}`, contendWarmupMs);
+    await contend(ctx, impl, kind, k, `${idPrefix}-warm-${impl}-${k}`, contendWarmupMs, 0);
   }
   for (let r = 0; r < rounds; r++) {
     for (const impl of rotate(ctx.impls, r)) {
-      append(perRound, impl, await contend(ctx, impl, kind, k, `${idPrefix}-${impl}-${k}-${r}`, contendMs));
+      const name = `${idPrefix}-${impl}-${k}-${r}`;
+      append(perRound, impl, await contend(ctx, impl, kind, k, name, contendMs, 0));
+      append(busyPerRound, impl, await contend(ctx, impl, kind, k, `${name}-busy`, contendMs, handoffBusyMs));
     }
   }
   const overlaps = ctx.impls.map(
-    (i) => [i, (perRound[i] ?? []).reduce((a, h) => a + h.overlaps, 0)] as const,
+    (i) =>
+      [i, [...(perRound[i] ?? []), ...(busyPerRound[i] ?? [])].reduce((a, h) => a + h.overlaps, 0)] as const,
   );
   const note = overlaps.some(([, n]) => n > 0)
     ? `OVERLAPPING HOLDS: ${overlaps.map(([i, n]) => `${i} ${n}`).join(', ')}`
@@ -136,15 +148,19 @@ async function contentionAt(
   );
   ctx.log(`  ${idPrefix} K=${k}: handoffs per round ${counts.join(', ')}`);
   const rows: Row[] = [];
-  const figures: [key: string, label: string, unit: string, pick: (h: Handoffs) => number | undefined][] = [
-    ['p50', 'p50', 'µs', (h) => percentile(h.latenciesUs, 50)],
-    ['p99', 'p99', 'µs', (h) => percentile(h.latenciesUs, 99)],
-    ['rate', 'handoffs/s', '/s', (h) => h.perSecond],
-    ['requests', 'requests per acquire+release (server)', '', (h) => h.requestsPerHold],
-    ['server-cpu', 'server CPU per acquire+release', 'µs', (h) => h.serverCpuPerHold],
-    ['peers-cpu', 'CPU of all K processes per acquire+release', 'µs', (h) => h.peersCpuPerHold],
+  type Pick = (h: Handoffs) => number | undefined;
+  const busy = `, holder busy ${handoffBusyMs} ms`;
+  const figures: [key: string, label: string, unit: string, pick: Pick, series: typeof perRound][] = [
+    ['busy-p50', `p50${busy}`, 'µs', (h) => percentile(h.latenciesUs, 50), busyPerRound],
+    ['busy-p99', `p99${busy}`, 'µs', (h) => percentile(h.latenciesUs, 99), busyPerRound],
+    ['p50', 'p50', 'µs', (h) => percentile(h.latenciesUs, 50), perRound],
+    ['p99', 'p99', 'µs', (h) => percentile(h.latenciesUs, 99), perRound],
+    ['rate', 'handoffs/s', '/s', (h) => h.perSecond, perRound],
+    ['requests', 'requests per acquire+release (server)', '', (h) => h.requestsPerHold, perRound],
+    ['server-cpu', 'server CPU per acquire+release', 'µs', (h) => h.serverCpuPerHold, perRound],
+    ['peers-cpu', 'CPU of all K processes per acquire+release', 'µs', (h) => h.peersCpuPerHold, perRound],
   ];
-  for (const [key, label, unit, pick] of figures) {
+  for (const [key, label, unit, pick, source] of figures) {
     const row: Row = {
       id: `${idPrefix}.k${k}.${key}`,
       figure,
@@ -155,7 +171,7 @@ async function contentionAt(
       rounds: {},
     };
     for (const impl of ctx.impls) {
-      const series = (perRound[impl] ?? []).map(pick).filter((v) => v !== undefined);
+      const series = (source[impl] ?? []).map(pick).filter((v) => v !== undefined);
       if (series.length === 0) continue; // (CPU without /proc)
       row.rounds![impl] = series;
       row.values[impl] = median(series);

@@ -8,8 +8,9 @@
 //   cycle NAME N                          N uncontended mutex acquire+release cycles: "ok <ns per cycle...>"
 //   rcycle NAME N | wcycle NAME N         the same on the read or write side
 // Benchmark commands (KIND is mutex, read or write; times are System.nanoTime(), CLOCK_MONOTONIC):
-//   contend KIND NAME START UNTIL         from START until UNTIL: acquire, release, again:
-//                                         "ok <acquired releasing>..." per hold
+//   contend KIND NAME START UNTIL [HOLD]  from START until UNTIL: acquire, keep it HOLD ms (default 0),
+//                                         release, again: "ok <calling acquired releasing>..." per hold
+//                                         (acquire() called, acquire resolved, release() called)
 //   acquireat KIND NAME START             acquire at START (and keep it): "ok <ns the acquire took>"
 //   many PREFIX N C                       N locks /locks/PREFIX-i, each acquired and released once,
 //                                         by C threads: "ok <elapsed ns>"
@@ -120,14 +121,17 @@ public class CuratorPeer {
           case "contend" -> {
             InterProcessLock l = lock(c, a[1], a[2]);
             long until = Long.parseLong(a[4]);
+            long holdMs = a.length > 5 ? Long.parseLong(a[5]) : 0;
             sleepUntil(Long.parseLong(a[3]));
             StringBuilder out = new StringBuilder("ok");
             while (System.nanoTime() < until) {
+              long calling = System.nanoTime();
               if (!l.acquire(60, TimeUnit.SECONDS)) throw new IllegalStateException("not acquired within 60 s");
               long acquired = System.nanoTime();
+              if (holdMs > 0) Thread.sleep(holdMs);
               long releasing = System.nanoTime();
               l.release();
-              out.append(' ').append(acquired).append(' ').append(releasing);
+              out.append(' ').append(calling).append(' ').append(acquired).append(' ').append(releasing);
             }
             System.out.println(out);
           }

@@ -4,7 +4,7 @@ Usage: /usr/bin/python3 kazoo_peer.py <connectString>
 Commands mirror CuratorPeer.java: mutex/unmutex, read/unread, write/unwrite NAME [MS];
 cycle/rcycle/wcycle NAME N (answers "ok <ns per cycle...>"); quit.
 Benchmark commands, also as in CuratorPeer.java (times are time.monotonic_ns(), CLOCK_MONOTONIC):
-contend KIND NAME START UNTIL; acquireat KIND NAME START; many PREFIX N C; memory PREFIX N C.
+contend KIND NAME START UNTIL [HOLD]; acquireat KIND NAME START; many PREFIX N C; memory PREFIX N C.
 `reentrant` answers err: Kazoo's Lock is not reentrant.
 Kazoo's locks are given extra_lock_patterns so they also see Curator/zk-recipes nodes:
 ["-lock-"] for Lock, ["-__WRIT__"] for ReadLock, ["-__WRIT__", "-__READ__"] for WriteLock.
@@ -67,16 +67,19 @@ def must_acquire(lk):
         raise RuntimeError("not acquired within 60 s")
 
 
-def contend(kind, name, start, until):
+def contend(kind, name, start, until, hold_ms=0):
     lk = lock(kind, name)
     sleep_until(start)
     out = []
     while time.monotonic_ns() < until:
+        calling = time.monotonic_ns()
         must_acquire(lk)
         acquired = time.monotonic_ns()
+        if hold_ms > 0:
+            time.sleep(hold_ms / 1000)
         releasing = time.monotonic_ns()
         lk.release()
-        out.append("%d %d" % (acquired, releasing))
+        out.append("%d %d %d" % (calling, acquired, releasing))
     return " ".join(out)
 
 
@@ -152,7 +155,7 @@ for line in sys.stdin:
                 out.append(str(time.perf_counter_ns() - t0))
             print("ok " + " ".join(out), flush=True)
         elif cmd == "contend":
-            print("ok " + contend(a[1], a[2], int(a[3]), int(a[4])), flush=True)
+            print("ok " + contend(a[1], a[2], int(a[3]), int(a[4]), int(a[5]) if len(a) > 5 else 0), flush=True)
         elif cmd == "acquireat":
             lk = lock(a[1], a[2])
             sleep_until(int(a[3]))

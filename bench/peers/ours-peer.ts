@@ -140,14 +140,17 @@ async function execute(a: string[]): Promise<string> {
     case 'contend': {
       const l = lock(arg1 as Kind, arg2);
       const until = BigInt(arg4);
+      const holdMs = Number(a[5] ?? 0);
       await sleepUntil(BigInt(arg3));
       const out: bigint[] = [];
       while (now() < until) {
+        const calling = now();
         await mustAcquire(l);
         const acquired = now();
+        if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
         const releasing = now();
         await l.release();
-        out.push(acquired, releasing);
+        out.push(calling, acquired, releasing);
       }
       return out.join(' ');
     }
