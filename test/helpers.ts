@@ -105,6 +105,24 @@ export async function holderAndProxiedContender(connectString: string, name: str
   return { proxy, holder, waiterClient, waiter: new ZkLock(waiterClient, name) };
 }
 
+/**
+ * Acquires lock `name` through a fault proxy and releases it with the delete's answer cut off by
+ * a connection reset: the release resolves with the delete retried in the background.
+ */
+export async function releaseCutOffByReset(connectString: string, name: string) {
+  const proxy = await startProxy(connectString);
+  const client = await connect(proxy.connectString, { sessionTimeout: 6000 });
+  const lock = new ZkLock(client, name);
+  await lock.acquire();
+  proxy.delay(300); // the delete's answer is on its way when the connection is reset
+  const released = lock.release();
+  await sleep(100);
+  proxy.reset();
+  proxy.pass();
+  await released;
+  return { proxy, client };
+}
+
 /** Resolves with the time (monotonic ms) of the emitter's next `event`. */
 export function nextEvent(emitter: NodeJS.EventEmitter, event: string, timeoutMs = 30_000): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -143,10 +143,11 @@ async function contentionAt(
   const note = overlaps.some(([, n]) => n > 0)
     ? `OVERLAPPING HOLDS: ${overlaps.map(([i, n]) => `${i} ${n}`).join(', ')}`
     : undefined;
-  const counts = ctx.impls.map(
-    (i) => `${i} ${(perRound[i] ?? []).map((h) => h.latenciesUs.length).join('/')}`,
+  const counts = (series: typeof perRound) =>
+    ctx.impls.map((i) => `${i} ${(series[i] ?? []).map((h) => h.latenciesUs.length).join('/')}`).join(', ');
+  ctx.log(
+    `  ${idPrefix} K=${k}: handoffs per round ${counts(perRound)}; holder busy ${counts(busyPerRound)}`,
   );
-  ctx.log(`  ${idPrefix} K=${k}: handoffs per round ${counts.join(', ')}`);
   const rows: Row[] = [];
   type Pick = (h: Handoffs) => number | undefined;
   const busy = `, holder busy ${handoffBusyMs} ms`;

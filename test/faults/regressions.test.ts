@@ -8,8 +8,8 @@ import {
   eventually,
   holderAndProxiedContender,
   nextEvent,
+  releaseCutOffByReset,
   sleep,
-  startProxy,
   startServer,
 } from '../helpers.js';
 
@@ -45,16 +45,7 @@ describe('field bugs', () => {
   });
 
   test('CURATOR-678: a release whose delete hits connection loss does not leave the node to block later acquires', async () => {
-    const proxy = await startProxy(server.connectString);
-    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
-    const lock = new ZkLock(c, 'c678');
-    await lock.acquire();
-    proxy.delay(300); // the delete's answer is on its way when the connection is reset
-    const released = lock.release();
-    await sleep(100);
-    proxy.reset();
-    proxy.pass();
-    await released;
+    await releaseCutOffByReset(server.connectString, 'c678');
     await eventually(
       async () => (await children('c678')).length === 0,
       10_000,

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { LockLostError, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, nextEvent, sleep, startProxy, startServer } from '../helpers.js';
+import {
+  connect,
+  eventually,
+  nextEvent,
+  releaseCutOffByReset,
+  sleep,
+  startProxy,
+  startServer,
+} from '../helpers.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -183,16 +191,7 @@ describe('the lock directory', () => {
   });
 
   test('close() right after a release whose delete hit connection loss removes the node, then the directory', async () => {
-    const proxy = await startProxy(server.connectString);
-    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
-    const lock = new ZkLock(c, 'close-after-loss');
-    await lock.acquire();
-    proxy.delay(300); // the delete's answer is on its way when the connection is reset
-    const released = lock.release();
-    await sleep(100);
-    proxy.reset();
-    proxy.pass();
-    await released; // the delete is now retried in the background
+    const { client: c } = await releaseCutOffByReset(server.connectString, 'close-after-loss');
     await eventually(() => c.state === 'connected' || undefined);
     await c.close();
     assert.equal(await exists('/locks/close-after-loss'), false, 'the directory left behind');
