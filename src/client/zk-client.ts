@@ -23,6 +23,7 @@ import { EventEmitter } from 'node:events';
 import pRetry from 'p-retry';
 import {
   ClientClosedError,
+  ConnectionLossError,
   ConnectTimeoutError,
   isRetryableReadError,
   NodeExistsError,
@@ -153,7 +154,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   private readonly connectTimeout: number;
   private readonly requestTimeoutOption: number | undefined;
   private readonly retry: RetryPolicy | false;
-  private readonly closingTasks = new Set<() => Promise<unknown>>();
+  private readonly closingTasks = new Set<(last: ClosingSession) => Promise<unknown>>();
   private readonly safetyMarginOption: number | undefined;
   private readonly auth: readonly { scheme: string; credentials: string | Buffer }[];
   readonly defaultAcl: readonly Acl[];
@@ -164,6 +165,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   private watchdog: NodeJS.Timeout | undefined;
   private connectWaiters = new Set<{ resolve(): void; reject(e: Error): void }>();
   private closing: Promise<void> | undefined;
+  /** While close() waits for a suspended session's connection: called on the wire's news. */
+  private closingWake: (() => void) | undefined;
 
   constructor(connectString: string, options: ZkClientOptions = {}) {
     super();
@@ -291,37 +294,90 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   }
 
   /**
-   * @internal Runs `task` when close() begins, while the session still serves requests: the
-   * requests it sends synchronously are answered before the session closes (close waits for
-   * the promise it returns, within the close's bound). The lock recipes flush their deferred
-   * directory removals this way. Returns the unregister function.
+   * @internal Runs `task` when close() begins, with the ending session's last requests: they
+   * outlive a connection loss (close() waits for a suspended session to reconnect), within
+   * the close's bound. The lock recipes flush their deferred deletes this way. Returns the
+   * unregister function.
    */
-  onClosing(task: () => Promise<unknown>): () => void {
+  onClosing(task: (last: ClosingSession) => Promise<unknown>): () => void {
     this.closingTasks.add(task);
     return () => this.closingTasks.delete(task);
   }
 
-  /** Ends the session (our ephemeral nodes go at once) and stops everything. Idempotent, safe in any state. */
+  /**
+   * Ends the session (our ephemeral nodes go at once) and stops everything. Idempotent, safe in
+   * any state; settles within min(2 s, requestTimeout), plus 250 ms at most. A session that is
+   * suspended rather than lost is given that long to reconnect, so that it ends now rather than
+   * at its expiry.
+   */
   close(): Promise<void> {
     if (this.closing) return this.closing;
     const s = this.session;
-    const last = s && this._state === 'connected' ? [...this.closingTasks].map(runTask) : [];
+    const live =
+      s !== undefined &&
+      s.id !== undefined &&
+      !s.ended &&
+      (this._state === 'connected' || this._state === 'suspended');
+    const bound = Math.min(2000, this.requestTimeout);
+    const deadline = monotonicNow() + bound;
+    const last = live
+      ? [...this.closingTasks].map((t) => runTask(() => t(this.lastRequests(s, deadline))))
+      : [];
     this.setState('closed');
     this.stopWatchdog();
     const err = new ClientClosedError('the client was closed');
     for (const w of [...this.connectWaiters]) w.reject(err);
     this.closing = (async () => {
       if (s) {
-        const bound = Math.min(2000, this.requestTimeout);
-        if (last.length > 0) await settledWithin(last, bound);
+        if (last.length > 0) await settledWithin(last, deadline - monotonicNow());
+        if (live) await this.reconnectedWithin(s, deadline);
         this.endSession(s, err);
-        await s.wire.closeSession(bound);
+        // What the bound has left, but a moment at least: a close that found the session
+        // connected deserves its closeSession.
+        await s.wire.closeSession(Math.max(deadline - monotonicNow(), Math.min(bound, 250)));
         s.wire.dispose();
       }
       this.session = undefined;
       this.emit('closed');
     })();
     return this.closing;
+  }
+
+  /** Requests on `s` while it closes: a connection loss is retried (sent once reconnected) until `deadline`. */
+  private lastRequests(s: Session, deadline: number): ClosingSession {
+    return {
+      deleteIfEmpty: async (path) => {
+        for (;;) {
+          const left = deadline - monotonicNow();
+          if (s.ended || left <= 0)
+            throw new OperationTimeoutError(`close() gave up deleting ${path}`, { path });
+          try {
+            await this.send<void>(s, path, (w, cb) => w.remove(path, -1, cb), left);
+            return true;
+          } catch (e) {
+            if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
+            if (!(e instanceof ConnectionLossError)) throw e;
+          }
+          // Queued by the wire client until it reconnects; the pause only guards against a
+          // wire client that fails requests at once (closed) turning this into a busy loop.
+          await new Promise((r) => setTimeout(r, Math.min(20, left)));
+        }
+      },
+    };
+  }
+
+  /** Resolves once `s` is connected or over, or at `deadline`: closeSession needs a connection. */
+  private async reconnectedWithin(s: Session, deadline: number): Promise<void> {
+    while (!s.ended && !s.wire.connected && monotonicNow() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - monotonicNow());
+        this.closingWake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.closingWake = undefined;
+    }
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -366,6 +422,13 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   private onWireState(s: Session, state: WireState): void {
     if (s !== this.session || s.ended) return; // a replaced wire client's late news
+    if (this._state === 'closed') {
+      // close() is finishing this session: no events any more, only what close() waits for.
+      if (state === 'expired')
+        this.endSession(s, new SessionExpiredError('the session expired while closing'));
+      this.closingWake?.();
+      return;
+    }
     switch (state) {
       case 'connected': {
         this._connects += 1;
@@ -748,6 +811,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       throw e;
     }
   }
+}
+
+/** @internal What a closing task may still send on the session close() is ending. */
+export interface ClosingSession {
+  /** Deletes `path` when it has no children; false when it is not empty or already gone. */
+  deleteIfEmpty(path: string): Promise<boolean>;
 }
 
 function runTask(task: () => Promise<unknown>): Promise<unknown> {

@@ -267,6 +267,22 @@ describe('faults', () => {
     assert.ok(await c.exists('/'));
   });
 
+  test('close() while suspended gives the session up to its bound to reconnect, then ends it: ephemerals go at once', async () => {
+    proxy.pass();
+    const c = await connect(proxy.connectString, { sessionTimeout: 10_000 });
+    const observer = await connect(server.connectString);
+    await c.create('/closed-suspended', undefined, { mode: 'ephemeral' });
+    proxy.refuse();
+    proxy.reset();
+    await nextEvent(c, 'suspended');
+    const closing = c.close();
+    assert.equal(c.state, 'closed');
+    await sleep(300);
+    proxy.pass();
+    await closing;
+    assert.equal(await observer.exists('/closed-suspended'), null, 'the session outlived close()');
+  });
+
   test('requests caught by a dead connection and an expiry all settle; the client goes on', async () => {
     proxy.pass();
     const c = await connect(proxy.connectString, { retry: false });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { LockLostError, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { LockLostError, monotonicNow, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import {
   connect,
@@ -195,6 +195,51 @@ describe('the lock directory', () => {
     await eventually(() => c.state === 'connected' || undefined);
     await c.close();
     assert.equal(await exists('/locks/close-after-loss'), false, 'the directory left behind');
+  });
+
+  test('close() while the connection is down waits for it (bounded): the node, then the directory, then the session go', async () => {
+    const { client: c, proxy } = await releaseCutOffByReset(server.connectString, 'close-suspended');
+    proxy.refuse(); // no reconnect until pass()
+    proxy.reset();
+    await eventually(() => c.state === 'suspended' || undefined);
+    const closing = c.close();
+    assert.equal(c.state, 'closed', 'closed for the caller at once');
+    await sleep(300);
+    proxy.pass();
+    await closing;
+    assert.equal(
+      await exists('/locks/close-suspended'),
+      false,
+      'the directory (or the node in it) left behind',
+    );
+  });
+
+  test('close() whose last deletes are cut off by a connection reset sends them again', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+    await new ZkLock(c, 'close-reset', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
+    proxy.delay(300); // the directory's delete is on its way when the connection is reset
+    const closing = c.close();
+    await sleep(100);
+    proxy.reset();
+    proxy.pass();
+    await closing;
+    assert.equal(await exists('/locks/close-reset'), false, 'the directory left behind');
+  });
+
+  test('close() while the server stays unreachable settles within its bound, not at the session timeout', async () => {
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: 20_000 });
+    await new ZkLock(c, 'close-unreachable', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
+    proxy.refuse();
+    proxy.reset();
+    await eventually(() => c.state === 'suspended' || undefined);
+    const t0 = monotonicNow();
+    await c.close();
+    const took = monotonicNow() - t0;
+    proxy.pass();
+    // The bound is min(2 s, requestTimeout), here 2 s; waiting for the session (20 s) would fail.
+    assert.ok(took < 6000, `close() took ${took} ms`);
   });
 
   test('is not removed while another process has a contender in it; the last one out removes it', async () => {

@@ -10,7 +10,7 @@
  * it or a removal pending; otherwise its state is unknown.
  */
 import { monotonicNow } from '../../client/clock.js';
-import type { ZkClient } from '../../client/zk-client.js';
+import type { ClosingSession, ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError } from '../../errors.js';
 
 const registries = new WeakMap<ZkClient, LockDirectories>();
@@ -36,7 +36,7 @@ export class LockDirectories {
   private timerAt = Number.POSITIVE_INFINITY;
 
   private constructor(private readonly client: ZkClient) {
-    client.onClosing(() => this.flush());
+    client.onClosing((last) => this.flush(last));
   }
 
   /** True when this process knows `dir` exists: it has a contender there or a removal pending. */
@@ -84,21 +84,22 @@ export class LockDirectories {
   }
 
   /**
-   * Removes every directory still pending, now (close() runs this), after the nodes still being
-   * deleted in the background: otherwise they would leave their directory behind, emptied only
-   * by the session's end.
+   * Removes every directory still pending, now, after the nodes still being deleted in the
+   * background: otherwise they would leave their directory behind, emptied only by the session's
+   * end. close() runs this with the ending session's `last` requests; others with the client.
    */
-  flush(): Promise<void> {
+  async flush(last: ClosingSession = this.client): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    // All sent now, before close() marks the client closed; ZooKeeper answers one session's
-    // requests in order, so the nodes are gone before their directory's delete is looked at.
-    const nodes = [...this.undeleted].map((n) => this.client.delete(n).catch(() => {}));
+    const nodes = [...this.undeleted];
+    const dirs = [...this.pending.keys()];
     this.undeleted.clear();
-    const dirs = [...this.pending.keys()].map((d) => this.remove(d));
     this.pending.clear();
-    return Promise.all([...nodes, ...dirs]).then(() => {});
+    // The nodes first, answered, then their directories: a connection loss in between makes
+    // both be sent again, and then the order they were sent in no longer says which goes first.
+    await Promise.all(nodes.map((n) => last.deleteIfEmpty(n).catch(() => {})));
+    await Promise.all(dirs.map((d) => last.deleteIfEmpty(d).catch(() => {})));
   }
 
   private get closed(): boolean {
