@@ -114,13 +114,29 @@ export async function releaseCutOffByReset(connectString: string, name: string) 
   const client = await connect(proxy.connectString, { sessionTimeout: 6000 });
   const lock = new ZkLock(client, name);
   await lock.acquire();
-  proxy.delay(300); // the delete's answer is on its way when the connection is reset
-  const released = lock.release();
+  await answerCutOffByReset(proxy, () => lock.release());
+  return { proxy, client };
+}
+
+/**
+ * Runs `op` on a client behind `proxy` with the answer to its request cut off: answers are
+ * delayed, and the connection is reset while that answer is on its way. Then traffic passes again.
+ */
+export async function answerCutOffByReset<T>(proxy: TestProxy, op: () => Promise<T>): Promise<T> {
+  proxy.delay(300);
+  const pending = op();
+  pending.catch(() => {}); // the caller gets the rejection; it is not unhandled meanwhile
   await sleep(100);
   proxy.reset();
   proxy.pass();
-  await released;
-  return { proxy, client };
+  return pending;
+}
+
+/** Drops `client`'s connection through `proxy`, refusing reconnects until `proxy.pass()`; resolves once it is suspended. */
+export async function disconnect(proxy: TestProxy, client: ZkClient): Promise<void> {
+  proxy.refuse();
+  proxy.reset();
+  await eventually(() => client.state === 'suspended' || undefined);
 }
 
 /** Resolves with the time (monotonic ms) of the emitter's next `event`. */

@@ -352,10 +352,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
           if (s.ended || left <= 0)
             throw new OperationTimeoutError(`close() gave up deleting ${path}`, { path });
           try {
-            await this.send<void>(s, path, (w, cb) => w.remove(path, -1, cb), left);
-            return true;
+            return await this.removeIfEmpty(s, path, left);
           } catch (e) {
-            if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
             if (!(e instanceof ConnectionLossError)) throw e;
           }
           // Queued by the wire client until it reconnects; the pause only guards against a
@@ -803,8 +801,13 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   /** Deletes the node when it has no children; false when it is not empty or already gone. */
   async deleteIfEmpty(path: string): Promise<boolean> {
+    validatePath(path);
+    return this.removeIfEmpty(this.liveSession(), path, this.requestTimeout);
+  }
+
+  private async removeIfEmpty(s: Session, path: string, timeout: number): Promise<boolean> {
     try {
-      await this.delete(path);
+      await this.send<void>(s, path, (w, cb) => w.remove(path, -1, cb), timeout);
       return true;
     } catch (e) {
       if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;

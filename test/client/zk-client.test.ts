@@ -17,6 +17,7 @@ import { needsHarness } from '../../src/testing/index.js';
 import type { TestProxy, TestServer } from '../helpers.js';
 import {
   connect,
+  disconnect,
   eventually,
   nextEvent,
   SESSION_TIMEOUT,
@@ -272,15 +273,36 @@ describe('faults', () => {
     const c = await connect(proxy.connectString, { sessionTimeout: 10_000 });
     const observer = await connect(server.connectString);
     await c.create('/closed-suspended', undefined, { mode: 'ephemeral' });
-    proxy.refuse();
-    proxy.reset();
-    await nextEvent(c, 'suspended');
+    await disconnect(proxy, c);
     const closing = c.close();
     assert.equal(c.state, 'closed');
     await sleep(300);
     proxy.pass();
     await closing;
     assert.equal(await observer.exists('/closed-suspended'), null, 'the session outlived close()');
+  });
+
+  test('a session that expires while close() waits for its connection: close() settles, no event after it', async () => {
+    proxy.pass();
+    const c = await connect(proxy.connectString, { sessionTimeout: 4000, safetyMargin: 0 });
+    const observer = await connect(server.connectString);
+    await c.create('/expires-while-closing', undefined, { mode: 'ephemeral' });
+    const expired = new Promise<void>((resolve) => {
+      void observer.exists('/expires-while-closing', { watch: () => resolve() });
+    });
+    await c.exists('/'); // a fresh answer: the session's deadline starts now
+    await disconnect(proxy, c);
+    await sleep(c.validUntil - monotonicNow() - 500); // close just before the client would call it lost
+    assert.equal(c.state, 'suspended');
+    const events: string[] = [];
+    for (const e of ['suspended', 'reconnected', 'connected', 'session', 'lost', 'expired'] as const) {
+      c.on(e, () => events.push(e));
+    }
+    const closing = c.close();
+    await expired; // by the server, while close() waits
+    proxy.pass(); // the wire client's next handshake learns of the expiry
+    await closing;
+    assert.deepEqual(events, []);
   });
 
   test('requests caught by a dead connection and an expiry all settle; the client goes on', async () => {

@@ -7,7 +7,9 @@ import { before, describe, test } from 'node:test';
 import { LockLostError, monotonicNow, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import {
+  answerCutOffByReset,
   connect,
+  disconnect,
   eventually,
   nextEvent,
   releaseCutOffByReset,
@@ -199,9 +201,7 @@ describe('the lock directory', () => {
 
   test('close() while the connection is down waits for it (bounded): the node, then the directory, then the session go', async () => {
     const { client: c, proxy } = await releaseCutOffByReset(server.connectString, 'close-suspended');
-    proxy.refuse(); // no reconnect until pass()
-    proxy.reset();
-    await eventually(() => c.state === 'suspended' || undefined);
+    await disconnect(proxy, c); // no reconnect until pass()
     const closing = c.close();
     assert.equal(c.state, 'closed', 'closed for the caller at once');
     await sleep(300);
@@ -218,12 +218,7 @@ describe('the lock directory', () => {
     const proxy = await startProxy(server.connectString);
     const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
     await new ZkLock(c, 'close-reset', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
-    proxy.delay(300); // the directory's delete is on its way when the connection is reset
-    const closing = c.close();
-    await sleep(100);
-    proxy.reset();
-    proxy.pass();
-    await closing;
+    await answerCutOffByReset(proxy, () => c.close()); // the directory's delete is cut off
     assert.equal(await exists('/locks/close-reset'), false, 'the directory left behind');
   });
 
@@ -231,9 +226,7 @@ describe('the lock directory', () => {
     const proxy = await startProxy(server.connectString);
     const c = await connect(proxy.connectString, { sessionTimeout: 20_000 });
     await new ZkLock(c, 'close-unreachable', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
-    proxy.refuse();
-    proxy.reset();
-    await eventually(() => c.state === 'suspended' || undefined);
+    await disconnect(proxy, c);
     const t0 = monotonicNow();
     await c.close();
     const took = monotonicNow() - t0;
@@ -376,9 +369,7 @@ describe('handover', () => {
     const { holder, waiterNode } = parkedWaiter;
     parkedWaiter.requests.stop();
     await sleep(100); // both watches set on the server
-    proxy.refuse();
-    proxy.reset();
-    await eventually(() => c2.state === 'suspended' || undefined);
+    await disconnect(proxy, c2);
     // While the waiter is away its node goes first, then the holder's. On reconnect the server
     // reports both deletions, the predecessor's first (the order the watches were set in).
     await admin.delete(waiterNode);
