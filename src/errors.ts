@@ -153,6 +153,15 @@ export class NoChildrenForEphemeralsError extends ZkError {
   }
 }
 
+/**
+ * The chroot of the connect string does not exist, so nothing can be created under it. A
+ * NoNodeError (that is what the server said), with `path` set to the chroot; a lock acquire
+ * fails with it at once instead of queueing again and again.
+ */
+export class ChrootMissingError extends NoNodeError {
+  override name = 'ChrootMissingError';
+}
+
 const byCode = new Map<number, new (message?: string, opts?: ZkErrorOptions) => ZkError>([
   [ZkCode.CONNECTION_LOSS, ConnectionLossError],
   [ZkCode.SESSION_EXPIRED, SessionExpiredError],

@@ -398,10 +398,18 @@ export class WireSession {
     };
   }
 
+  /** One wrapper per watch function: the package keeps one listener per function and path. */
+  private readonly watchers = new WeakMap<(e: WatchEvent) => void, (event: Any) => void>();
+
   private watcher(fn: (e: WatchEvent) => void): (event: Any) => void {
-    return (event) => {
-      const type = EVENT_TYPES[event.getType()];
-      if (type) fn({ type, path: event.getPath() });
-    };
+    let w = this.watchers.get(fn);
+    if (!w) {
+      w = (event: Any) => {
+        const type = EVENT_TYPES[event.getType()];
+        if (type) fn({ type, path: event.getPath() });
+      };
+      this.watchers.set(fn, w);
+    }
+    return w;
   }
 }

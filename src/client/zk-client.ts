@@ -19,9 +19,11 @@
  *   await client.create('/app', Buffer.from('x'));
  *   await client.close();
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import pRetry from 'p-retry';
 import {
+  AuthFailedError,
+  ChrootMissingError,
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
@@ -35,6 +37,7 @@ import {
 import { monotonicNow } from './clock.js';
 import { parseConnectString } from './connect-string.js';
 import { describe, parentPath, validatePath } from './paths.js';
+import { after, at, checkDuration, deadlineAfter, msUntil, sleep, type Timer } from './timers.js';
 import {
   type Acl,
   type CreateMode,
@@ -47,6 +50,7 @@ import {
   type WatchEvent,
   type Watcher,
 } from './types.js';
+import { type PathWatch, SessionWatches, type WatchKind } from './watches.js';
 import { type WireResult, WireSession, type WireState } from './wire.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'suspended' | 'lost' | 'closed';
@@ -94,15 +98,36 @@ export interface ZkClientEvents {
   closed: [];
 }
 
-export interface ReadOptions {
+/** What every request takes: its own bound, and a way to stop waiting for it. */
+export interface CallOptions {
+  /**
+   * ms to wait for the answer at most (the client's `requestTimeout` is the upper bound); past it
+   * the call rejects with OperationTimeoutError. A deadline of the caller's becomes this.
+   */
+  timeout?: number;
+  /**
+   * Aborting rejects the call with the signal's reason, at once; a write's outcome on the server
+   * is then unknown. It also removes the call's watch, which then never fires.
+   */
+  signal?: AbortSignal;
+}
+
+export interface ReadOptions extends CallOptions {
   /** A one-shot watch, called once with the node's next change or with `sessionEnded`. */
   watch?: Watcher;
 }
 
-export interface CreateOptions {
+export interface CreateOptions extends CallOptions {
   mode?: CreateMode;
   acl?: readonly Acl[];
 }
+
+const CREATE_MODES: readonly CreateMode[] = [
+  'persistent',
+  'ephemeral',
+  'persistent-sequential',
+  'ephemeral-sequential',
+];
 
 const MAX_DATA = 1024 * 1024;
 
@@ -110,14 +135,12 @@ interface Pending {
   fail(err: Error): void;
 }
 
-interface WatchEntry {
-  fire(event: WatchEvent): void;
-}
-
 /** Per-session bookkeeping: everything here belongs to one wire client. */
 class Session {
   readonly pending = new Set<Pending>();
-  readonly watches = new Set<WatchEntry>();
+  readonly watches: SessionWatches;
+  /** Aborted when the session ends or close() begins: everything that depends on it listens here. */
+  readonly ending = new AbortController();
   id: string | undefined;
   negotiatedTimeout: number;
   /** Send time of the latest request the server answered (the handshake counts). */
@@ -131,7 +154,11 @@ class Session {
   constructor(
     readonly wire: WireSession,
     requestedTimeout: number,
+    logger: Logger,
   ) {
+    this.watches = new SessionWatches((e) => logger.error('[zk-recipes] a watcher threw', e));
+    // Every hold of the session listens for its end: thousands of listeners are normal here.
+    setMaxListeners(0, this.ending.signal);
     this.negotiatedTimeout = requestedTimeout;
     this.dialStartedAt = monotonicNow();
     this.lastKickAt = this.dialStartedAt;
@@ -162,7 +189,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   private _state: ClientState = 'idle';
   private session: Session | undefined;
-  private watchdog: NodeJS.Timeout | undefined;
+  private watchdog: Timer | undefined;
   private connectWaiters = new Set<{ resolve(): void; reject(e: Error): void }>();
   private closing: Promise<void> | undefined;
   /** While close() waits for a suspended session's connection: called on the wire's news. */
@@ -177,12 +204,18 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       throw new TypeError(`options must be an object, got ${describe(options)}`);
     }
     this.connectString = connectString;
-    this.sessionTimeoutRequested = positive('sessionTimeout', options.sessionTimeout ?? 10_000);
-    this.connectTimeout = positive('connectTimeout', options.connectTimeout ?? 15_000);
+    this.sessionTimeoutRequested = checkSessionTimeout(options.sessionTimeout ?? 10_000);
+    this.connectTimeout = checkDuration('connectTimeout', options.connectTimeout ?? 15_000, {
+      infinite: true,
+    });
     this.requestTimeoutOption =
-      options.requestTimeout === undefined ? undefined : positive('requestTimeout', options.requestTimeout);
+      options.requestTimeout === undefined
+        ? undefined
+        : checkDuration('requestTimeout', options.requestTimeout, { infinite: true });
     this.safetyMarginOption =
-      options.safetyMargin === undefined ? undefined : nonNegative('safetyMargin', options.safetyMargin);
+      options.safetyMargin === undefined
+        ? undefined
+        : checkDuration('safetyMargin', options.safetyMargin, { zero: true });
     this.retry =
       options.retry === false ? false : { retries: 3, minTimeout: 50, maxTimeout: 1000, ...options.retry };
     this.auth = options.auth ?? [];
@@ -250,15 +283,18 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
    * `ConnectTimeoutError` after `connectTimeout` and stops trying; later calls just wait.
    */
   async connect(opts: { signal?: AbortSignal; timeout?: number } = {}): Promise<void> {
-    const timeout = opts.timeout === undefined ? this.connectTimeout : nonNegative('timeout', opts.timeout);
-    if (this._state === 'closed') throw new ClientClosedError('the client is closed');
+    const timeout =
+      opts.timeout === undefined
+        ? this.connectTimeout
+        : checkDuration('timeout', opts.timeout, { zero: true, infinite: true });
+    if (this._state === 'closed') throw this.closedError('the client is closed');
     opts.signal?.throwIfAborted();
     if (this._state === 'connected') return;
     if (!this.session) this.startSession();
     const firstConnect = this._state === 'connecting';
     await new Promise<void>((resolve, reject) => {
       const cleanup = () => {
-        clearTimeout(timer);
+        timer.clear();
         opts.signal?.removeEventListener('abort', onAbort);
         this.connectWaiters.delete(waiter);
       };
@@ -279,14 +315,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
           this.resetToIdle();
       };
       const onAbort = () => giveUp(opts.signal!.reason);
-      const timer = setTimeout(
-        () =>
-          giveUp(
-            new ConnectTimeoutError(
-              `no ZooKeeper session at ${this.connectString} within ${timeout} ms (is a server running there?)`,
-            ),
+      const timer = after(timeout, () =>
+        giveUp(
+          new ConnectTimeoutError(
+            `no ZooKeeper session at ${this.connectString} within ${timeout} ms (is a server running there?)`,
           ),
-        timeout,
+        ),
       );
       this.connectWaiters.add(waiter);
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -320,12 +354,14 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       (this._state === 'connected' || this._state === 'suspended');
     const bound = Math.min(2000, this.requestTimeout);
     const deadline = monotonicNow() + bound;
+    this.setState('closed');
+    this.stopWatchdog();
+    const err = this.closedError('the client was closed');
+    // Whoever depends on the session (a held lock) is told before its nodes are deleted.
+    s?.ending.abort(err);
     const last = live
       ? [...this.closingTasks].map((t) => runTask(() => t(this.lastRequests(s, deadline))))
       : [];
-    this.setState('closed');
-    this.stopWatchdog();
-    const err = new ClientClosedError('the client was closed');
     for (const w of [...this.connectWaiters]) w.reject(err);
     this.closing = (async () => {
       if (s) {
@@ -352,13 +388,13 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
           if (s.ended || left <= 0)
             throw new OperationTimeoutError(`close() gave up deleting ${path}`, { path });
           try {
-            return await this.removeIfEmpty(s, path, left);
+            return await this.removeIfEmpty(s, path, { timeout: left });
           } catch (e) {
             if (!(e instanceof ConnectionLossError)) throw e;
           }
           // Queued by the wire client until it reconnects; the pause only guards against a
           // wire client that fails requests at once (closed) turning this into a busy loop.
-          await new Promise((r) => setTimeout(r, Math.min(20, left)));
+          await sleep(Math.min(20, left));
         }
       },
     };
@@ -368,9 +404,9 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   private async reconnectedWithin(s: Session, deadline: number): Promise<void> {
     while (!s.ended && !s.wire.connected && monotonicNow() < deadline) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deadline - monotonicNow());
+        const timer = at(deadline, resolve);
         this.closingWake = () => {
-          clearTimeout(timer);
+          timer.clear();
           resolve();
         };
       });
@@ -382,10 +418,38 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     await this.close();
   }
 
+  /**
+   * @internal The current session's end: aborted (with SessionExpiredError, or ClientClosedError
+   * at close()) before anyone else can be granted what the session held. Undefined without a session.
+   */
+  get sessionSignal(): AbortSignal | undefined {
+    return this.session?.ending.signal;
+  }
+
+  /**
+   * @internal Aborted when the current connection stops being usable (suspended, lost, closed):
+   * a request that only makes sense on a working connection (a release's delete, which then
+   * goes on in the background) waits no longer than that.
+   */
+  get connectionSignal(): AbortSignal {
+    return this.connection.signal;
+  }
+
+  /** A ClientClosedError that says why the client closed, when it closed by itself. */
+  private closedError(message: string): ClientClosedError {
+    if (!this.closeReason) return new ClientClosedError(message);
+    return new ClientClosedError(`${message}: ${this.closeReason.message}`, { cause: this.closeReason });
+  }
+
   private setState(next: ClientState): void {
     const prev = this._state;
     if (prev === next || prev === 'closed') return;
     this._state = next;
+    if (next === 'connected') {
+      this.connection = new AbortController();
+      setMaxListeners(0, this.connection.signal); // one per request in flight that uses it
+    } else if (prev === 'connected')
+      this.connection.abort(new ConnectionLossError(`the connection to ZooKeeper is ${next}`));
     this.logger.debug(`[zk-recipes] client ${prev} -> ${next}`);
     this.emit('state', next, prev);
   }
@@ -406,11 +470,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       new WireSession(this.connectString, {
         sessionTimeout: this.sessionTimeoutRequested,
         // Wait after a full round of failed servers; short so a restarted server is found quickly.
-        spinDelay: Math.min(250, this.sessionTimeoutRequested / 10),
+        spinDelay: Math.max(MIN_RETRY_MS, Math.min(250, this.sessionTimeoutRequested / 10)),
         auth: this.auth,
         onState: (state) => this.onWireState(s, state),
       }),
       this.sessionTimeoutRequested,
+      this.logger,
     );
     this.session = s;
     if (this._state === 'idle') this.setState('connecting');
@@ -446,8 +511,19 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
           this.emit('connected', id);
           this.emit('session', id, previous);
         }
-        for (const w of [...this.connectWaiters]) w.resolve();
         this.scheduleWatchdog();
+        if (this.auth.length === 0) {
+          for (const w of [...this.connectWaiters]) w.resolve();
+          break;
+        }
+        // The server checks credentials after the handshake and, if it rejects them, says so
+        // and drops the connection: connect() resolves once a request made it through.
+        this.send<Stat | null>(s, '/', (w, cb) => w.exists('/', undefined, cb)).then(
+          () => {
+            if (s === this.session && !s.ended) for (const w of [...this.connectWaiters]) w.resolve();
+          },
+          () => {}, // authFailed rejects the waiters; a connection loss waits for the next connect
+        );
         break;
       }
       case 'disconnected':
@@ -458,9 +534,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
         this.sessionLost(s, 'the server reported the session expired');
         break;
       case 'authFailed': {
-        const err = new SessionExpiredError('authentication failed: the server rejected the credentials');
-        for (const w of [...this.connectWaiters]) w.reject(err);
-        this.logger.error('[zk-recipes] authentication failed; closing the client');
+        const schemes = [...new Set(this.auth.map((a) => a.scheme))].join(', ');
+        this.closeReason = new AuthFailedError(
+          `authentication failed: the server rejected the credentials (scheme ${schemes}); an unknown scheme is rejected too`,
+        );
+        for (const w of [...this.connectWaiters]) w.reject(this.closeReason);
+        this.logger.error(`[zk-recipes] ${this.closeReason.message}; closing the client`);
         void this.close();
         break;
       }
@@ -471,6 +550,9 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   private lastSessionId: string | undefined;
   private _connects = 0;
+  /** Why the client closed by itself (rejected credentials), for the errors of later calls. */
+  private closeReason: Error | undefined;
+  private connection = abortedController();
 
   private suspend(reason: string): void {
     this.logger.warn(`[zk-recipes] suspended: ${reason}`);
@@ -482,10 +564,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   private sessionLost(s: Session, reason: string): void {
     if (s.ended) return;
     const id = s.id ?? '0';
+    const err = new SessionExpiredError(`session 0x${id} ended: ${reason}`);
+    s.ending.abort(err); // holds first: nothing else may act on the session's end before them
     this.logger.warn(`[zk-recipes] session 0x${id} lost: ${reason}`);
     this.setState('lost');
     this.emit('lost', id);
-    this.endSession(s, new SessionExpiredError(`session 0x${id} ended: ${reason}`));
+    this.endSession(s, err);
     s.wire.dispose();
     this.emit('expired', id);
     if (this._state !== 'closed') this.startSession();
@@ -493,8 +577,9 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   private endSession(s: Session, err: Error): void {
     s.ended = true;
+    s.ending.abort(err);
     for (const p of [...s.pending]) p.fail(err);
-    for (const w of [...s.watches]) w.fire({ type: 'sessionEnded', path: '' });
+    s.watches.endAll();
   }
 
   // ── Watchdog: heartbeat, suspension, deadline, stuck handshakes ───────────
@@ -514,12 +599,11 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     } else {
       next = s.lastKickAt + kickInterval(T);
     }
-    this.watchdog = setTimeout(() => this.onWatchdog(), Math.max(1, next - now));
-    this.watchdog.unref();
+    this.watchdog = at(Math.max(next, now + 1), () => this.onWatchdog(), { unref: true });
   }
 
   private stopWatchdog(): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog?.clear();
     this.watchdog = undefined;
   }
 
@@ -557,12 +641,9 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   private heartbeat(s: Session): void {
     s.heartbeatInFlight = true;
-    this.send<Stat | null>(
-      s,
-      '/',
-      (w, cb) => w.exists('/', undefined, cb),
-      Math.max(1, (2 * s.negotiatedTimeout) / 3),
-    )
+    this.send<Stat | null>(s, '/', (w, cb) => w.exists('/', undefined, cb), {
+      timeout: Math.max(1, (2 * s.negotiatedTimeout) / 3),
+    })
       .catch(() => {})
       .finally(() => {
         s.heartbeatInFlight = false;
@@ -573,106 +654,137 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   // ── Requests ───────────────────────────────────────────────────────────────
 
   private liveSession(): Session {
-    if (this._state === 'closed') throw new ClientClosedError('the client is closed');
+    if (this._state === 'closed') throw this.closedError('the client is closed');
     const s = this.session;
     if (!s) throw new ClientClosedError('the client is not connected: call connect() first');
     return s;
   }
 
-  /** Sends one request on session `s`; it settles within `timeout` whatever the network does. */
+  /**
+   * Sends one request on session `s`; it settles within `call.timeout` (at most requestTimeout)
+   * whatever the network does, or at once when `call.signal` aborts. `onAnswer` runs inside
+   * the wire's callback, before any later reply or notification is handled.
+   */
   private send<T>(
     s: Session,
     path: string,
     issue: (wire: WireSession, cb: (r: WireResult<T>) => void) => void,
-    timeout = this.requestTimeout,
+    call: CallOptions = {},
+    onAnswer?: (value: T) => void,
   ): Promise<T> {
+    const signal = call.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const timeout = Math.min(call.timeout ?? this.requestTimeout, this.requestTimeout);
     return new Promise<T>((resolve, reject) => {
       const sentAt = monotonicNow();
       let settled = false;
+      const settle = () => {
+        settled = true;
+        timer.clear();
+        signal?.removeEventListener('abort', onAbort);
+        s.pending.delete(entry);
+      };
       const entry: Pending = {
         fail: (err) => {
           if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          s.pending.delete(entry);
+          settle();
           reject(err);
         },
       };
-      const timer = setTimeout(
-        () => entry.fail(new OperationTimeoutError(`no answer within ${timeout} ms`, { path })),
-        timeout,
+      const onAbort = () => entry.fail(signal!.reason);
+      const timer = after(timeout, () =>
+        entry.fail(new OperationTimeoutError(`no answer within ${Math.round(timeout)} ms`, { path })),
       );
+      signal?.addEventListener('abort', onAbort, { once: true });
       s.pending.add(entry);
       issue(s.wire, (r) => {
         if (settled) return;
-        if (r.ok || r.answered) {
-          if (sentAt > s.lastAnsweredSentAt) s.lastAnsweredSentAt = sentAt;
-        }
-        if (r.ok) {
-          settled = true;
-          clearTimeout(timer);
-          s.pending.delete(entry);
-          resolve(r.value);
-        } else {
-          entry.fail(r.error);
-        }
+        if ((r.ok || r.answered) && sentAt > s.lastAnsweredSentAt) s.lastAnsweredSentAt = sentAt;
+        if (!r.ok) return entry.fail(r.error);
+        settle();
+        onAnswer?.(r.value);
+        resolve(r.value);
       });
     });
   }
 
-  private read<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * A read, retried (it is idempotent) when its outcome is unknown, within the call's one
+   * deadline: `call.timeout` bounds all attempts together, and the signal stops them.
+   */
+  private read<T>(call: CallOptions, run: (call: CallOptions) => Promise<T>): Promise<T> {
     this.liveSession(); // not connected or closed: say so at once, not after retries
-    if (!this.retry) return run();
+    if (!this.retry) return run(call);
     const policy = this.retry;
+    const deadline = deadlineAfter(call.timeout);
+    const attemptCall = (): CallOptions =>
+      deadline === Number.POSITIVE_INFINITY ? call : { signal: call.signal, timeout: msUntil(deadline) };
+    const retryable = (e: unknown) =>
+      isRetryableReadError(e) && this._state !== 'closed' && msUntil(deadline) > 0 && !call.signal?.aborted;
     // The first attempt runs outside p-retry: answers are the common case, and p-retry's
     // bookkeeping per call was a visible share of a busy client's CPU.
-    return run().catch((first: unknown) => {
-      if (!isRetryableReadError(first) || this._state === 'closed') throw first;
+    return run(call).catch((first: unknown) => {
+      if (!retryable(first)) throw first;
       let firstSeen = false;
       const attempt = () => {
-        if (firstSeen) return run();
+        if (firstSeen) return run(attemptCall());
         firstSeen = true;
         return Promise.reject(first);
       };
-      return this.retryRead(attempt, policy);
+      return pRetry(attempt, {
+        retries: policy.retries ?? 3,
+        minTimeout: policy.minTimeout ?? 50,
+        maxTimeout: policy.maxTimeout ?? 1000,
+        factor: policy.factor ?? 2,
+        ...(deadline === Number.POSITIVE_INFINITY ? {} : { maxRetryTime: msUntil(deadline) }),
+        ...(call.signal ? { signal: call.signal } : {}),
+        shouldRetry: ({ error }) => retryable(error),
+        onFailedAttempt: ({ error, attemptNumber }) => {
+          // Only failures that will be retried are worth a line: NoNode and the like are answers.
+          if (retryable(error)) {
+            this.logger.debug(
+              `[zk-recipes] read attempt ${attemptNumber} failed: ${error.message}; retrying`,
+            );
+          }
+        },
+      });
     });
   }
 
-  private retryRead<T>(run: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-    return pRetry(run, {
-      retries: policy.retries ?? 3,
-      minTimeout: policy.minTimeout ?? 50,
-      maxTimeout: policy.maxTimeout ?? 1000,
-      factor: policy.factor ?? 2,
-      shouldRetry: ({ error }) => isRetryableReadError(error) && this._state !== 'closed',
-      onFailedAttempt: ({ error, attemptNumber }) => {
-        // Only failures that will be retried are worth a line: NoNode and the like are answers.
-        if (isRetryableReadError(error)) {
-          this.logger.debug(`[zk-recipes] read attempt ${attemptNumber} failed: ${error.message}; retrying`);
-        }
+  /**
+   * One read on the live session, with `watch` (if any) set by it. The watch is added when the
+   * read is answered and removed when `call.signal` aborts (see watches.ts).
+   */
+  private watchedRead<T>(
+    kind: WatchKind,
+    path: string,
+    watch: Watcher | undefined,
+    call: CallOptions,
+    issue: (
+      wire: WireSession,
+      wireWatch: PathWatch['wire'] | undefined,
+      cb: (r: WireResult<T>) => void,
+    ) => void,
+  ): Promise<T> {
+    const s = this.liveSession();
+    if (!watch) return this.send(s, path, (w, cb) => issue(w, undefined, cb), call);
+    const pw = s.watches.pathWatch(kind, path);
+    const signal = call.signal;
+    return this.send(
+      s,
+      path,
+      (w, cb) => issue(w, pw.wire, cb),
+      call,
+      () => {
+        if (!signal) return void s.watches.add(pw, watch);
+        const onAbort = () => remove();
+        const remove = s.watches.add(pw, (e) => {
+          signal.removeEventListener('abort', onAbort);
+          watch(e);
+        });
+        signal.addEventListener('abort', onAbort, { once: true });
       },
-    });
-  }
-
-  /** Registers a one-shot watch on session `s`; returns the wire callback and a cleanup for failed reads. */
-  private watchEntry(s: Session, watch: Watcher | undefined) {
-    if (!watch) return { wireWatch: undefined, drop() {} };
-    if (typeof watch !== 'function') throw new TypeError(`watch must be a function, got ${describe(watch)}`);
-    let fired = false;
-    const entry: WatchEntry = {
-      fire: (event) => {
-        if (fired) return;
-        fired = true;
-        s.watches.delete(entry);
-        try {
-          watch(event);
-        } catch (e) {
-          this.logger.error('[zk-recipes] a watcher threw', e);
-        }
-      },
-    };
-    s.watches.add(entry);
-    return { wireWatch: (e: WatchEvent) => entry.fire(e), drop: () => s.watches.delete(entry) };
+    );
   }
 
   /** Creates a node; resolves the created path (with the sequence suffix for sequential modes). */
@@ -692,73 +804,59 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     validatePath(path);
     checkData(data, true);
     const mode = opts.mode ?? 'persistent';
-    if (!['persistent', 'ephemeral', 'persistent-sequential', 'ephemeral-sequential'].includes(mode)) {
-      throw new TypeError(`unknown create mode ${describe(mode)}`);
-    }
+    if (!CREATE_MODES.includes(mode)) throw new TypeError(`unknown create mode ${describe(mode)}`);
     const acl = opts.acl ?? this.defaultAcl;
-    return this.send(this.liveSession(), path, (w, cb) => w.create(path, data, acl, mode, cb));
+    checkCall(opts);
+    return this.send(this.liveSession(), path, (w, cb) => w.create(path, data, acl, mode, cb), opts);
   }
 
   /** Deletes a node; `version` -1 (default) matches any version. */
-  delete(path: string, version = -1): Promise<void> {
+  delete(path: string, version = -1, opts: CallOptions = {}): Promise<void> {
     validatePath(path);
     checkVersion(version);
-    return this.send<void>(this.liveSession(), path, (w, cb) => w.remove(path, version, cb));
+    checkCall(opts);
+    return this.send<void>(this.liveSession(), path, (w, cb) => w.remove(path, version, cb), opts);
   }
 
   /** The node's Stat, or null when it does not exist (a watch then fires on its creation). */
   exists(path: string, opts: ReadOptions = {}): Promise<Stat | null> {
     validatePath(path);
-    return this.read(() => {
-      const s = this.liveSession();
-      const w = this.watchEntry(s, opts.watch);
-      return this.send<Stat | null>(s, path, (wire, cb) => wire.exists(path, w.wireWatch, cb)).catch((e) => {
-        w.drop();
-        throw e;
-      });
-    });
+    const watch = checkWatch(opts);
+    return this.read(opts, (call) =>
+      this.watchedRead<Stat | null>('exists', path, watch, call, (wire, ww, cb) => wire.exists(path, ww, cb)),
+    );
   }
 
   getData(path: string, opts: ReadOptions = {}): Promise<{ data: Buffer; stat: Stat }> {
     validatePath(path);
-    return this.read(() => {
-      const s = this.liveSession();
-      const w = this.watchEntry(s, opts.watch);
-      return this.send<{ data: Buffer; stat: Stat }>(s, path, (wire, cb) =>
-        wire.getData(path, w.wireWatch, cb),
-      ).catch((e) => {
-        w.drop();
-        throw e;
-      });
-    });
+    const watch = checkWatch(opts);
+    return this.read(opts, (call) =>
+      this.watchedRead<{ data: Buffer; stat: Stat }>('data', path, watch, call, (wire, ww, cb) =>
+        wire.getData(path, ww, cb),
+      ),
+    );
   }
 
   getChildren(path: string, opts: ReadOptions = {}): Promise<string[]> {
     validatePath(path);
-    return this.read(async () => {
-      const s = this.liveSession();
-      const w = this.watchEntry(s, opts.watch);
-      try {
-        const r = await this.send<{ children: string[]; stat: Stat }>(s, path, (wire, cb) =>
-          wire.getChildren(path, w.wireWatch, cb),
-        );
-        return r.children;
-      } catch (e) {
-        w.drop();
-        throw e;
-      }
-    });
+    const watch = checkWatch(opts);
+    return this.read(opts, (call) =>
+      this.watchedRead<{ children: string[]; stat: Stat }>('child', path, watch, call, (wire, ww, cb) =>
+        wire.getChildren(path, ww, cb),
+      ).then((r) => r.children),
+    );
   }
 
-  setData(path: string, data: Buffer, version = -1): Promise<Stat> {
+  setData(path: string, data: Buffer, version = -1, opts: CallOptions = {}): Promise<Stat> {
     validatePath(path);
     checkData(data, false);
     checkVersion(version);
-    return this.send<Stat>(this.liveSession(), path, (w, cb) => w.setData(path, data, version, cb));
+    checkCall(opts);
+    return this.send<Stat>(this.liveSession(), path, (w, cb) => w.setData(path, data, version, cb), opts);
   }
 
   /** Runs the operations atomically. A failure rejects with the failing op's typed error (its `opIndex` set). */
-  multi(ops: readonly Op[]): Promise<OpResult[]> {
+  multi(ops: readonly Op[], opts: CallOptions = {}): Promise<OpResult[]> {
     if (!Array.isArray(ops)) throw new TypeError(`ops must be an array, got ${describe(ops)}`);
     ops.forEach((op, i) => {
       if (!op || typeof op !== 'object')
@@ -770,44 +868,64 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
         throw new TypeError(`ops[${i}].op is unknown: ${describe(op)}`);
       if (op.op !== 'create') checkVersion(op.version ?? -1, `ops[${i}].version`);
     });
-    return this.send<OpResult[]>(this.liveSession(), ops[0]?.path ?? '/', (w, cb) =>
-      w.multi(ops, this.defaultAcl, cb),
+    checkCall(opts);
+    return this.send<OpResult[]>(
+      this.liveSession(),
+      ops[0]?.path ?? '/',
+      (w, cb) => w.multi(ops, this.defaultAcl, cb),
+      opts,
     );
   }
 
   /**
    * Creates `path` and its missing parents as persistent nodes. All creates are sent at once
-   * (ZooKeeper answers a session's requests in order), so this costs one round trip.
+   * (ZooKeeper answers a session's requests in order), so this costs one round trip. A missing
+   * chroot rejects with ChrootMissingError.
    */
-  async mkdirp(path: string, opts: { acl?: readonly Acl[] } = {}): Promise<void> {
+  async mkdirp(path: string, opts: { acl?: readonly Acl[] } & CallOptions = {}): Promise<void> {
     validatePath(path);
     const prefixes: string[] = [];
     for (let p = path; p !== '/'; p = parentPath(p)) prefixes.unshift(p);
     const results = await Promise.allSettled(prefixes.map((p) => this.create(p, undefined, opts)));
     for (const r of results) {
       if (r.status === 'rejected' && !(r.reason instanceof NodeExistsError)) {
-        const chroot = parseConnectString(this.connectString).chroot;
-        if (r.reason instanceof NoNodeError && chroot && r.reason.path === prefixes[0]) {
-          // The top-level create cannot fail with NoNode unless the chroot itself is missing.
-          throw new NoNodeError(
-            `cannot create ${path}: the chroot ${chroot} of the connect string does not exist (create it first)`,
-            { path: chroot, cause: r.reason },
-          );
-        }
+        // The top-level create cannot fail with NoNode unless the chroot itself is missing.
+        if (r.reason instanceof NoNodeError && r.reason.path === prefixes[0])
+          throw this.chrootMissing(r.reason, `cannot create ${path}: `);
         throw r.reason;
       }
     }
   }
 
-  /** Deletes the node when it has no children; false when it is not empty or already gone. */
-  async deleteIfEmpty(path: string): Promise<boolean> {
-    validatePath(path);
-    return this.removeIfEmpty(this.liveSession(), path, this.requestTimeout);
+  /**
+   * @internal Says why a NoNode of a path that should exist was answered: when the chroot is
+   * missing, a ChrootMissingError naming it; otherwise `err` itself.
+   */
+  async explainNoNode(err: NoNodeError, call: CallOptions = {}): Promise<NoNodeError> {
+    if (!parseConnectString(this.connectString).chroot) return err;
+    const root = await this.exists('/', call).catch(() => undefined);
+    return root === null ? this.chrootMissing(err) : err;
   }
 
-  private async removeIfEmpty(s: Session, path: string, timeout: number): Promise<boolean> {
+  private chrootMissing(cause: NoNodeError, context = ''): NoNodeError {
+    const chroot = parseConnectString(this.connectString).chroot;
+    if (!chroot) return cause;
+    return new ChrootMissingError(
+      `${context}the chroot ${chroot} of the connect string does not exist (create it first)`,
+      { path: chroot, cause },
+    );
+  }
+
+  /** Deletes the node when it has no children; false when it is not empty or already gone. */
+  async deleteIfEmpty(path: string, opts: CallOptions = {}): Promise<boolean> {
+    validatePath(path);
+    checkCall(opts);
+    return this.removeIfEmpty(this.liveSession(), path, opts);
+  }
+
+  private async removeIfEmpty(s: Session, path: string, call: CallOptions): Promise<boolean> {
     try {
-      await this.send<void>(s, path, (w, cb) => w.remove(path, -1, cb), timeout);
+      await this.send<void>(s, path, (w, cb) => w.remove(path, -1, cb), call);
       return true;
     } catch (e) {
       if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
@@ -832,32 +950,29 @@ function runTask(task: () => Promise<unknown>): Promise<unknown> {
 
 /** Waits until every promise settled or `ms` passed, whichever comes first. */
 function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Timer | undefined;
   const bound = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+    timer = after(ms, resolve);
   });
-  return Promise.race([Promise.allSettled(promises).then(() => {}), bound]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([Promise.allSettled(promises).then(() => {}), bound]).finally(() => timer?.clear());
 }
 
 /** How often a connection attempt that gets no handshake answer is restarted. */
 function kickInterval(sessionTimeout: number): number {
-  return sessionTimeout / 6;
+  return Math.max(MIN_RETRY_MS * 4, sessionTimeout / 6);
 }
 
-function positive(name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw new RangeError(`${name} must be a positive number of ms, got ${describe(v)}`);
-  }
-  return v;
-}
+/** The shortest pause between two connection attempts: a tiny session timeout must not become a dialling loop. */
+const MIN_RETRY_MS = 50;
+/** No server grants less than two ticks; below this a session timeout is a mistake, not a choice. */
+const MIN_SESSION_TIMEOUT = 100;
 
-function nonNegative(name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw new RangeError(`${name} must be a non-negative number of ms, got ${describe(v)}`);
-  }
-  return v;
+function checkSessionTimeout(v: unknown): number {
+  // The handshake carries it as a 32-bit int.
+  if (typeof v === 'number' && v >= MIN_SESSION_TIMEOUT && v <= 2 ** 31 - 1) return v;
+  throw new RangeError(
+    `sessionTimeout must be a number of ms from ${MIN_SESSION_TIMEOUT} to ${2 ** 31 - 1} (ZooKeeper grants 2 to 20 ticks, 4 s to 40 s by default), got ${describe(v)}`,
+  );
 }
 
 function checkData(data: unknown, optional: boolean): void {
@@ -872,4 +987,26 @@ function checkVersion(version: unknown, name = 'version'): void {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < -1 || version > 0x7fffffff) {
     throw new RangeError(`${name} must be an integer >= -1, got ${describe(version)}`);
   }
+}
+
+function checkWatch(opts: ReadOptions): Watcher | undefined {
+  checkCall(opts);
+  const watch = opts.watch;
+  if (watch !== undefined && typeof watch !== 'function')
+    throw new TypeError(`watch must be a function, got ${describe(watch)}`);
+  return watch;
+}
+
+function checkCall(opts: CallOptions): void {
+  if (opts === null || typeof opts !== 'object')
+    throw new TypeError(`options must be an object, got ${describe(opts)}`);
+  if (opts.timeout !== undefined) checkDuration('timeout', opts.timeout, { zero: true, infinite: true });
+  if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal))
+    throw new TypeError(`signal must be an AbortSignal, got ${describe(opts.signal)}`);
+}
+
+function abortedController(): AbortController {
+  const c = new AbortController();
+  c.abort(new ConnectionLossError('not connected to ZooKeeper'));
+  return c;
 }

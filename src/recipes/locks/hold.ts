@@ -10,9 +10,10 @@
  * - the lease (when one was asked for) ran out without renew().
  */
 import { monotonicNow } from '../../client/clock.js';
+import { after, type Timer } from '../../client/timers.js';
 import type { Logger, WatchEvent } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
-import { LeaseExpiredError, LockLostError, NoNodeError } from '../../errors.js';
+import { ClientClosedError, LeaseExpiredError, LockLostError, NoNodeError } from '../../errors.js';
 import type { LockQueue, OwnNode } from './lock-queue.js';
 
 /** Curator's Revoker writes this into the holder's node. */
@@ -31,7 +32,7 @@ export class Hold {
   private readonly controller = new AbortController();
   private leaseMs: number | undefined;
   private leaseDeadline = Number.POSITIVE_INFINITY;
-  private leaseTimer: NodeJS.Timeout | undefined;
+  private leaseTimer: Timer | undefined;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly endListeners: (() => void)[] = [];
   private ended = false;
@@ -77,15 +78,15 @@ export class Hold {
     if (lease === undefined) return;
     this.leaseMs = lease;
     this.leaseDeadline = monotonicNow() + lease;
-    clearTimeout(this.leaseTimer);
-    this.leaseTimer = setTimeout(() => {
+    this.leaseTimer?.clear();
+    this.leaseTimer = after(lease, () => {
       this.logger.warn(`[zk-recipes] lease of ${this.node.path} expired after ${lease} ms; releasing`);
       const reason = new LeaseExpiredError(
         `the lease of ${lease} ms on ${this.node.path} expired without renew()`,
       );
       this.lose(reason);
       void this.queue.remove(this.node).catch(() => {});
-    }, lease);
+    });
   }
 
   private sessionLost(why = 'the ZooKeeper session was lost'): void {
@@ -93,28 +94,25 @@ export class Hold {
   }
 
   private watch(): void {
-    const owner = this.node.sessionOwner;
-    const onLost = () => this.sessionLost();
-    const onClosed = () => this.sessionLost('the client was closed');
-    const onSession = () => this.client.sessionOwner !== owner && onLost();
+    // The session's end (lost, expired, closed) comes through its one signal, aborted before
+    // anything else acts on it.
+    const ending = this.client.sessionSignal;
+    if (!ending || ending.aborted || this.client.sessionOwner !== this.node.sessionOwner) {
+      this.sessionLost(ending?.reason instanceof ClientClosedError ? 'the client was closed' : undefined);
+      return;
+    }
+    const onEnd = () =>
+      this.sessionLost(ending.reason instanceof ClientClosedError ? 'the client was closed' : undefined);
     const onSuspended = () => this.callbacks.suspended(this);
     const onReconnected = () => void this.verify();
-    this.client.on('lost', onLost);
-    this.client.on('expired', onLost);
-    this.client.on('session', onSession);
-    this.client.on('closed', onClosed);
+    ending.addEventListener('abort', onEnd, { once: true });
     this.client.on('suspended', onSuspended);
     this.client.on('reconnected', onReconnected);
     this.unsubscribe.push(() => {
-      this.client.off('lost', onLost);
-      this.client.off('expired', onLost);
-      this.client.off('session', onSession);
-      this.client.off('closed', onClosed);
+      ending.removeEventListener('abort', onEnd);
       this.client.off('suspended', onSuspended);
       this.client.off('reconnected', onReconnected);
     });
-    if (this.client.state === 'lost' || this.client.state === 'closed' || this.client.sessionOwner !== owner)
-      onLost();
   }
 
   /**
@@ -199,7 +197,7 @@ export class Hold {
   private stop(): void {
     this.ended = true;
     this.count = 0;
-    clearTimeout(this.leaseTimer);
+    this.leaseTimer?.clear();
     for (const u of this.unsubscribe.splice(0)) u();
     for (const fn of this.endListeners.splice(0)) fn();
   }

@@ -6,14 +6,24 @@
  * left. Doing that right behind every release costs two writes per uncontended cycle (the
  * directory's delete, and its create again on the next acquire), so removal waits until the
  * directory has been idle in this process for `cleanupDelay` ms, and close() removes the
- * ones still waiting. A directory is believed to exist while this process has a contender in
- * it or a removal pending; otherwise its state is unknown.
+ * ones still waiting, and those its own contenders are still in, after deleting their nodes.
+ * A directory is believed to exist while this process has a contender in it or a removal
+ * pending; otherwise its state is unknown.
  */
 import { monotonicNow } from '../../client/clock.js';
+import { at, type Timer } from '../../client/timers.js';
 import type { ClosingSession, ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError } from '../../errors.js';
 
 const registries = new WeakMap<ZkClient, LockDirectories>();
+
+/**
+ * How long past its deadline an acquire's requests may still take (`acquire(0)` must be able to
+ * create its node and read the queue), and how long a release or a directory removal waits for
+ * its delete before going on in the background: `acquire(t)` settles within t plus this, and
+ * `release()` within this, whatever the network does.
+ */
+export const REQUEST_GRACE_MS = 1000;
 
 export class LockDirectories {
   /** The registry of `client` (one per client, created on first use). */
@@ -28,11 +38,18 @@ export class LockDirectories {
 
   /** Directories with contenders of this process: how many. */
   private readonly active = new Map<string, number>();
+  /** Active directories that a contender in them wants removed once empty (cleanupParent). */
+  private readonly removable = new Set<string>();
   /** Idle directories waiting for removal: when (monotonic ms). */
   private readonly pending = new Map<string, number>();
-  /** Our nodes whose delete is being retried after a connection loss: close() deletes them first. */
-  private readonly undeleted = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  /**
+   * The current session's nodes of this process, from their create until their delete was
+   * answered (held, waiting, or deleted in the background after a connection loss): close()
+   * deletes them before the directories, once their holders were told.
+   */
+  private readonly owned = new Set<string>();
+  private ownedBy: bigint | undefined;
+  private timer: Timer | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
 
   private constructor(private readonly client: ZkClient) {
@@ -44,9 +61,10 @@ export class LockDirectories {
     return this.active.has(dir) || this.pending.has(dir);
   }
 
-  /** A contender of this process enters `dir`: no removal while it is there. */
-  enter(dir: string): void {
+  /** A contender of this process enters `dir`: no removal while it is there (close() removes a `removable` one). */
+  enter(dir: string, removable: boolean): void {
     this.active.set(dir, (this.active.get(dir) ?? 0) + 1);
+    if (removable) this.removable.add(dir);
     this.pending.delete(dir);
   }
 
@@ -61,6 +79,7 @@ export class LockDirectories {
       return Promise.resolve();
     }
     this.active.delete(dir);
+    this.removable.delete(dir);
     if (removeAfter === undefined) return Promise.resolve();
     if (removeAfter === 0) return this.remove(dir);
     this.scheduleRemoval(dir, removeAfter);
@@ -77,10 +96,18 @@ export class LockDirectories {
     this.schedule(due);
   }
 
-  /** Marks our node at `path` as deleted in the background (true) or no longer (false). */
-  deleting(path: string, inBackground: boolean): void {
-    if (inBackground) this.undeleted.add(path);
-    else this.undeleted.delete(path);
+  /** Our node at `path` was created on the session `owner`. */
+  own(path: string, owner: bigint): void {
+    if (owner !== this.ownedBy) {
+      this.owned.clear(); // the nodes of an earlier session went with it
+      this.ownedBy = owner;
+    }
+    this.owned.add(path);
+  }
+
+  /** Our node at `path` is deleted (or gone with its session). */
+  disown(path: string): void {
+    this.owned.delete(path);
   }
 
   /**
@@ -89,12 +116,12 @@ export class LockDirectories {
    * end. close() runs this with the ending session's `last` requests; others with the client.
    */
   async flush(last: ClosingSession = this.client): Promise<void> {
-    clearTimeout(this.timer);
+    this.timer?.clear();
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    const nodes = [...this.undeleted];
-    const dirs = [...this.pending.keys()];
-    this.undeleted.clear();
+    const nodes = this.ownedBy === this.client.sessionOwner ? [...this.owned] : [];
+    const dirs = [...new Set([...this.pending.keys(), ...this.removable])];
+    this.owned.clear();
     this.pending.clear();
     // The nodes first, answered, then their directories: a connection loss in between makes
     // both be sent again, and then the order they were sent in no longer says which goes first.
@@ -108,11 +135,10 @@ export class LockDirectories {
 
   private schedule(due: number): void {
     if (this.timer && this.timerAt <= due) return;
-    clearTimeout(this.timer);
+    this.timer?.clear();
     this.timerAt = due;
     // One timer per client, not per lock; unref'd: pending removals never keep a process alive.
-    this.timer = setTimeout(() => this.onTimer(), Math.max(1, due - monotonicNow()));
-    this.timer.unref();
+    this.timer = at(due, () => this.onTimer(), { unref: true });
   }
 
   private onTimer(): void {
@@ -133,9 +159,16 @@ export class LockDirectories {
 
   /** Deletes `dir` if it is empty. A failure to reach the server puts it back in line. */
   private async remove(dir: string): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) {
+      this.pending.set(dir, 0); // close() is flushing: a hold told of it left its directory
+      return;
+    }
     try {
-      await this.client.deleteIfEmpty(dir);
+      // Only while the connection works: a removal that fails is tried again later.
+      await this.client.deleteIfEmpty(dir, {
+        signal: this.client.connectionSignal,
+        timeout: REQUEST_GRACE_MS,
+      });
     } catch (e) {
       if (e instanceof ClientClosedError || this.closed) return;
       if (!this.pending.has(dir)) this.scheduleRemoval(dir, 1000);

@@ -12,9 +12,11 @@
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
 import { basename, joinPath } from '../../client/paths.js';
+import { at, deadlineAfter, msUntil, sleep } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
-import type { ZkClient } from '../../client/zk-client.js';
+import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import {
+  ChrootMissingError,
   ConnectTimeoutError,
   isRetryableReadError,
   NoAuthError,
@@ -30,7 +32,7 @@ import {
   parseContender,
   sortContenders,
 } from './contenders.js';
-import { LockDirectories } from './lock-directories.js';
+import { LockDirectories, REQUEST_GRACE_MS } from './lock-directories.js';
 
 /** What distinguishes one lock kind from another: its node marker and its predicate. */
 export interface LockKind {
@@ -83,13 +85,19 @@ export class LockQueue {
 
   /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */
   async acquire(kind: LockKind, opts: QueueAcquireOptions): Promise<OwnNode | null> {
-    const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
+    const deadline = deadlineAfter(opts.timeout);
+    // Every request of this acquire carries what is left of its one deadline (plus the grace a
+    // try-lock needs to be answered at all), and its signal.
+    const call = (): CallOptions =>
+      deadline === Number.POSITIVE_INFINITY
+        ? { signal: opts.signal }
+        : { timeout: msUntil(deadline) + REQUEST_GRACE_MS, signal: opts.signal };
     const uuid = randomUUID();
     const prefix = `_c_${uuid}${kind.marker}`;
     // A directory we remove when idle is likely missing unless we know better: create it in the
     // same round trip as our node. A kept directory is likely there: a NoNode creates it.
     let dirMayBeMissing = this.cleanupDelay !== undefined && !this.dirs.knownToExist(this.dir);
-    this.dirs.enter(this.dir);
+    this.dirs.enter(this.dir, this.cleanupDelay !== undefined);
     let node: OwnNode | undefined;
     let children: string[] | undefined;
     for (;;) {
@@ -98,8 +106,8 @@ export class LockQueue {
         if (!(await this.ensureSession(deadline, opts.signal))) return await this.giveUp(node);
         if (node && node.sessionOwner !== this.client.sessionOwner) node = undefined; // gone with its session
         if (!node) {
-          if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore());
-          const created = await this.createNode(prefix, uuid, deadline, opts.signal, dirMayBeMissing);
+          if (opts.force) await this.forceClear(kind, new Set(), -1, opts.ignore(), call);
+          const created = await this.createNode(prefix, uuid, deadline, call, dirMayBeMissing);
           if (!created) return await this.giveUp(undefined);
           dirMayBeMissing = false;
           ({ node, children } = created);
@@ -108,7 +116,7 @@ export class LockQueue {
           // counts creations), and every later one comes behind us. We are first; nothing to read.
           if (!children && parseContender(node.name)?.sequence === 0) children = [node.name];
         }
-        const queue = sortContenders(children ?? (await this.client.getChildren(this.dir)));
+        const queue = sortContenders(children ?? (await this.client.getChildren(this.dir, call())));
         children = undefined;
         const ourIndex = queue.findIndex((c) => c.name === node!.name);
         if (ourIndex < 0) {
@@ -120,11 +128,16 @@ export class LockQueue {
         // A node of ours from an earlier session or a lost create reply must not block us.
         const stale = queue.filter((c, i) => i < ourIndex && c.name.includes(uuid));
         if (stale.length > 0) {
-          await Promise.allSettled(stale.map((c) => this.client.delete(joinPath(this.dir, c.name))));
+          await Promise.allSettled(
+            stale.map((c) => this.client.delete(joinPath(this.dir, c.name), -1, call())),
+          );
           continue;
         }
         const ignore = opts.ignore();
-        if (opts.force && (await this.forceClear(kind, new Set([node.name]), ourIndex, ignore, queue))) {
+        if (
+          opts.force &&
+          (await this.forceClear(kind, new Set([node.name]), ourIndex, ignore, call, queue))
+        ) {
           continue;
         }
         const decision = kind.predicate(queue, ourIndex, ignore);
@@ -143,12 +156,20 @@ export class LockQueue {
         // (a new session comes with a new connection, which waitGone already answers 'lookAgain' to)
         if (woke === 'handedOver' && this.client.state === 'connected') return node;
       } catch (e) {
+        // The caller's signal or deadline ended a request: leave the queue, whatever the request was.
+        if (opts.signal?.aborted) {
+          await this.giveUp(node);
+          throw opts.signal.reason;
+        }
+        if (monotonicNow() >= deadline && isRetryableReadError(e)) return await this.giveUp(node);
         // A request caught by the end of our session, or a queue read of a directory removed
         // after our node was deleted: our node is gone, so queue again.
-        const gone = e instanceof SessionExpiredError || e instanceof NoNodeError;
+        const gone =
+          e instanceof SessionExpiredError ||
+          (e instanceof NoNodeError && !(e instanceof ChrootMissingError));
         if (!gone || this.client.state === 'closed') {
           await this.giveUp(node);
-          throw e;
+          throw e instanceof NoNodeError ? await this.client.explainNoNode(e, call()) : e;
         }
         this.logger.debug(`[zk-recipes] ${this.dir}: ${e.message}; queueing again`);
         node = undefined;
@@ -161,7 +182,7 @@ export class LockQueue {
     const remaining = deadline - monotonicNow();
     if (remaining <= 0) return false;
     try {
-      await this.client.connect({ signal, timeout: Math.min(remaining, 2 ** 31 - 1) });
+      await this.client.connect({ signal, timeout: remaining });
       return true;
     } catch (e) {
       if (e instanceof ConnectTimeoutError) return false;
@@ -171,55 +192,94 @@ export class LockQueue {
 
   /**
    * Creates our node, with the queue read pipelined behind it. A lost reply is resolved by
-   * looking for our uuid (Curator's protected mode): the create may have happened.
+   * looking for our uuid (Curator's protected mode): the create may have happened. When the
+   * acquire gives up on a create whose outcome is unknown, the node is looked for and deleted
+   * in the background (see sweep).
    */
   private async createNode(
     prefix: string,
     uuid: string,
     deadline: number,
-    signal: AbortSignal | undefined,
+    call: () => CallOptions,
     dirMayBeMissing: boolean,
   ): Promise<{ node: OwnNode; children: string[] | undefined } | null> {
     const path = joinPath(this.dir, prefix);
     for (;;) {
-      signal?.throwIfAborted();
-      if (!(await this.ensureSession(deadline, signal))) return null;
+      call().signal?.throwIfAborted();
+      if (!(await this.ensureSession(deadline, call().signal))) return null;
       const owner = this.client.sessionOwner!;
       // All sent before any answer comes back: ZooKeeper answers one session's requests in order.
       // A directory likely missing is likely new: our node will then have sequence 0 (first in
       // the queue), so the queue is read only when it has not (see acquire).
-      const dir = dirMayBeMissing ? this.client.create(this.dir).catch((e) => e) : undefined;
-      const created = this.client.createWithZxid(path, this.data, { mode: 'ephemeral-sequential' });
-      const children = dirMayBeMissing ? undefined : this.client.getChildren(this.dir).catch(() => undefined);
+      const dir = dirMayBeMissing
+        ? this.client.create(this.dir, undefined, call()).catch((e) => e)
+        : undefined;
+      const created = this.client.createWithZxid(path, this.data, {
+        mode: 'ephemeral-sequential',
+        ...call(),
+      });
+      const children = dirMayBeMissing
+        ? undefined
+        : this.client.getChildren(this.dir, call()).catch(() => undefined);
       try {
         const { path: ours, czxid } = await created;
+        this.dirs.own(ours, owner);
         const node = new OwnNode(ours, owner, czxid);
         return { node, children: await children };
       } catch (e) {
         await Promise.all([children, dir]);
         if (e instanceof NoNodeError) {
-          await this.client.mkdirp(this.dir);
+          await this.client.mkdirp(this.dir, call());
           continue;
         }
-        if (!isRetryableReadError(e) && !(e instanceof SessionExpiredError)) throw e;
-        const found = await this.findByUuid(uuid).catch(() => undefined);
+        const unknown = isRetryableReadError(e) || call().signal?.aborted === true;
+        if (!unknown && !(e instanceof SessionExpiredError)) throw e;
+        if (unknown && (call().signal?.aborted || monotonicNow() >= deadline)) {
+          this.sweep(uuid, owner);
+          throw e;
+        }
+        const found = await this.findByUuid(uuid, call()).catch(() => undefined);
         if (found) {
-          const stat = await this.client.exists(found).catch(() => undefined);
+          const stat = await this.client.exists(found, call()).catch(() => undefined);
           if (stat && stat.ephemeralOwner === this.client.sessionOwner) {
+            this.dirs.own(found, stat.ephemeralOwner);
             return {
               node: new OwnNode(found, stat.ephemeralOwner, stat.czxid),
               children: undefined,
             };
           }
-          if (stat) await this.client.delete(found).catch(() => {}); // an earlier session's node
+          if (stat) await this.client.delete(found, -1, call()).catch(() => {}); // an earlier session's node
         }
-        if (monotonicNow() >= deadline) return null;
+        if (monotonicNow() >= deadline) {
+          this.sweep(uuid, owner);
+          return null;
+        }
       }
     }
   }
 
-  private async findByUuid(uuid: string): Promise<string | undefined> {
-    const children = await this.client.getChildren(this.dir);
+  /**
+   * A create of ours with this uuid may still be applied (its answer was not waited for): find
+   * its node and delete it, in the background, for as long as the session that sent it lives.
+   * The read is queued behind the create on that session, so it sees the create if it happened.
+   */
+  private sweep(uuid: string, owner: bigint): void {
+    void (async () => {
+      for (let attempt = 0; this.client.sessionOwner === owner && this.client.state !== 'closed'; attempt++) {
+        try {
+          const found = await this.findByUuid(uuid);
+          if (found) await this.client.delete(found);
+          return;
+        } catch (e) {
+          if (!isRetryableReadError(e)) return;
+        }
+        await sleep(Math.min(1000, 50 * 2 ** attempt));
+      }
+    })();
+  }
+
+  private async findByUuid(uuid: string, call: CallOptions = {}): Promise<string | undefined> {
+    const children = await this.client.getChildren(this.dir, call);
     const name = children.find((c) => c.includes(uuid));
     return name === undefined ? undefined : joinPath(this.dir, name);
   }
@@ -234,12 +294,13 @@ export class LockQueue {
     own: ReadonlySet<string>,
     ourIndex: number,
     ignore: ReadonlySet<string>,
+    call: () => CallOptions,
     known?: ReturnType<typeof sortContenders>,
   ): Promise<boolean> {
     let queue = known;
     if (!queue) {
       try {
-        queue = sortContenders(await this.client.getChildren(this.dir));
+        queue = sortContenders(await this.client.getChildren(this.dir, call()));
       } catch (e) {
         if (e instanceof NoNodeError) return false;
         throw e;
@@ -251,7 +312,7 @@ export class LockQueue {
     // Back of the queue first: a waiter whose node goes is told before its predecessor goes, so
     // it looks again instead of taking the lock handed over (see waitGone).
     const results = await Promise.allSettled(
-      [...victims].reverse().map((v) => this.client.delete(joinPath(this.dir, v.name))),
+      [...victims].reverse().map((v) => this.client.delete(joinPath(this.dir, v.name), -1, call())),
     );
     for (const r of results) {
       // A delete cut off by connection loss may or may not have happened: the next pass looks again.
@@ -288,11 +349,15 @@ export class LockQueue {
       let gone = false;
       // undefined until our node's read answers; without `own` there is nothing to hand over.
       let ownThere: boolean | undefined = own === undefined ? false : undefined;
+      // Ends the reads and removes their watches once we stop waiting: a waiter that gave up
+      // leaves nothing behind (the server's one watch per path stays until the node changes).
+      const reads = new AbortController();
       const finish = (woke: 'handedOver' | 'lookAgain') => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        timer.clear();
         signal?.removeEventListener('abort', lookAgain);
+        reads.abort();
         resolve(woke);
       };
       const lookAgain = () => finish('lookAgain');
@@ -301,12 +366,13 @@ export class LockQueue {
         if (!gone || ownThere === undefined) return;
         finish(ownThere && this.client.connects === connects ? 'handedOver' : 'lookAgain');
       };
-      const remaining = deadline - monotonicNow();
-      const timer = Number.isFinite(remaining) ? setTimeout(lookAgain, Math.max(0, remaining)) : undefined;
+      const timer = at(deadline, lookAgain);
       signal?.addEventListener('abort', lookAgain, { once: true });
+      if (signal?.aborted) return lookAgain();
       // getData, not exists: an exists watch on a node already gone would stay registered.
       this.client
         .getData(path, {
+          signal: reads.signal,
           watch: (e) => {
             if (e.type !== 'nodeDeleted') return lookAgain();
             gone = true;
@@ -319,7 +385,7 @@ export class LockQueue {
           decide();
         });
       if (own !== undefined) {
-        this.client.getData(own, { watch: lookAgain }).then(() => {
+        this.client.getData(own, { signal: reads.signal, watch: lookAgain }).then(() => {
           ownThere ??= true;
           decide();
         }, lookAgain);
@@ -347,55 +413,52 @@ export class LockQueue {
 
   /**
    * Deletes our node, and leaves the directory (removed later, or right behind the delete with
-   * cleanupDelay 0, if that leaves it empty). When the delete's outcome is unknown (connection
-   * loss) it is retried in the background for as long as the node's session lives, so no
-   * orphan blocks the queue.
+   * cleanupDelay 0, if that leaves it empty). It waits only while the connection works: when
+   * the delete's outcome is unknown (the connection dropped, or is down already) it goes on in
+   * the background for as long as the node's session lives, so no orphan blocks the queue and
+   * a release never waits for a dead connection.
    */
   async remove(node: OwnNode): Promise<void> {
-    const del = this.client.delete(node.path);
     const left = node.left;
     node.left = true;
+    const del = this.deleteNode(node);
     const dirGone = left ? undefined : this.leaveDir();
-    try {
-      await del;
-    } catch (e) {
-      if (!(e instanceof NoNodeError) && !(e instanceof ZkError && e.code === ZkCode.SESSION_EXPIRED)) {
-        if (
-          e instanceof ZkError &&
-          (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT)
-        ) {
-          this.logger.warn(
-            `[zk-recipes] delete of ${node.path} failed (${e.message}); retrying in the background`,
-          );
-          this.dirs.deleting(node.path, true);
-          this.retryRemove(node, 1);
-        } else {
-          this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
-          throw e;
-        }
-      }
-    }
+    await del;
     await dirGone;
   }
 
-  private retryRemove(node: OwnNode, attempt: number): void {
-    const delay = Math.min(1000, 50 * 2 ** attempt);
-    setTimeout(async () => {
-      const done = () => this.dirs.deleting(node.path, false);
-      if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed') return done(); // gone with its session
-      try {
-        await this.client.delete(node.path);
-        done();
-        if (this.cleanupDelay !== undefined) this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
-      } catch (e) {
-        if (
-          e instanceof ZkError &&
-          (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT)
-        ) {
-          this.retryRemove(node, attempt + 1);
-        } else done();
+  private async deleteNode(node: OwnNode, attempt = 0): Promise<void> {
+    const owner = node.sessionOwner;
+    if (owner !== this.client.sessionOwner || this.client.state === 'closed')
+      return this.dirs.disown(node.path); // gone with its session
+    try {
+      await this.client.delete(node.path, -1, {
+        signal: this.client.connectionSignal,
+        timeout: REQUEST_GRACE_MS,
+      });
+      this.dirs.disown(node.path);
+      if (attempt > 0 && this.cleanupDelay !== undefined)
+        this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
+    } catch (e) {
+      if (e instanceof NoNodeError || (e instanceof ZkError && e.code === ZkCode.SESSION_EXPIRED)) {
+        this.dirs.disown(node.path);
+        return;
       }
-    }, delay);
+      if (
+        !(e instanceof ZkError && (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT))
+      ) {
+        this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
+        throw e;
+      }
+      if (attempt === 0)
+        this.logger.warn(
+          `[zk-recipes] delete of ${node.path} failed (${e.message}); retrying in the background`,
+        );
+      // Not awaited: the caller goes on; close() deletes what is still owned (lock-directories.ts).
+      void sleep(Math.min(1000, 50 * 2 ** (attempt + 1)))
+        .then(() => this.deleteNode(node, attempt + 1))
+        .catch(() => {});
+    }
   }
 
   /** The queue in order: each contender's node path, identifier (node data) and mode. */
@@ -404,8 +467,10 @@ export class LockQueue {
     try {
       children = await this.client.getChildren(this.dir);
     } catch (e) {
-      if (e instanceof NoNodeError) return [];
-      throw e;
+      if (!(e instanceof NoNodeError)) throw e;
+      const why = await this.client.explainNoNode(e);
+      if (why instanceof ChrootMissingError) throw why; // not "nobody holds it"
+      return [];
     }
     const queue = sortContenders(children);
     const data = await Promise.all(

@@ -72,12 +72,21 @@ export class ZkReadWriteLock {
   private async releaseWriteNode(hold: Hold): Promise<void> {
     const readHold = this.readLock.currentHold();
     if (!readHold?.active) return hold.removeNode();
-    const queue = sortContenders(await this.client.getChildren(this.writeLock.path));
+    const keepUntilReadEnds = () => readHold.onEnd(() => void hold.removeNode().catch(() => {}));
+    let children: string[];
+    try {
+      children = await this.client.getChildren(this.writeLock.path, { signal: this.client.connectionSignal });
+    } catch {
+      // Whether a writer queued in between is unknown: keep the write node while we read (the
+      // safe side), rather than fail the release and leave the node for the session's life.
+      return keepUntilReadEnds();
+    }
+    const queue = sortContenders(children);
     const from = queue.findIndex((c) => c.name === hold.node.name);
     const to = queue.findIndex((c) => c.name === readHold.node.name);
     if (from < 0 || to < 0) return hold.removeNode();
     const writerBetween = queue.slice(from + 1, to).some((c) => c.mode === 'exclusive');
     if (!writerBetween) return hold.removeNode();
-    readHold.onEnd(() => void hold.removeNode().catch(() => {}));
+    keepUntilReadEnds();
   }
 }

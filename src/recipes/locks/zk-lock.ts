@@ -16,7 +16,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { monotonicNow } from '../../client/clock.js';
+import { parseConnectString } from '../../client/connect-string.js';
 import { describe, joinPath, validatePath } from '../../client/paths.js';
+import { checkDuration, deadlineAfter, msUntil, settledBy } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError, type LockLostError, LockTimeoutError, LockUsageError } from '../../errors.js';
@@ -154,6 +156,11 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     this.client = client;
     this.name = name;
     this.path = joinPath(root, name);
+    if (!parseConnectString(client.connectString).chroot && /^\/zookeeper(\/|$)/.test(this.path)) {
+      throw new TypeError(
+        `lock path ${this.path} is inside /zookeeper, ZooKeeper's own system node: choose another root or name`,
+      );
+    }
     this.identifier = identifier;
     this.logger = options.logger ?? client.logger;
     this.rules = rules ?? { kind: MUTEX_KIND };
@@ -163,10 +170,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     if (options.cleanupParent !== undefined && typeof options.cleanupParent !== 'boolean') {
       throw new TypeError(`cleanupParent must be a boolean, got ${describe(options.cleanupParent)}`);
     }
-    const cleanupDelay = options.cleanupDelay ?? 1000;
-    if (typeof cleanupDelay !== 'number' || !Number.isFinite(cleanupDelay) || cleanupDelay < 0) {
-      throw new RangeError(`cleanupDelay must be a non-negative number of ms, got ${describe(cleanupDelay)}`);
-    }
+    const cleanupDelay = checkDuration('cleanupDelay', options.cleanupDelay ?? 1000, { zero: true });
     this.watchNode = options.watchNode;
     // A revocationRequested listener added while held starts the watch it needs.
     (this as EventEmitter).on('newListener', (event: string | symbol) => {
@@ -197,16 +201,16 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     const opts = normalizeOptions(timeoutOrOptions);
     const scoped = this.scope.getStore();
     if (scoped) return this.reenter(scoped);
-    const deadline = opts.timeout === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + opts.timeout;
-    // Plain acquire()s on one object form one hold: a second waits for the first.
+    const deadline = deadlineAfter(opts.timeout);
+    // Plain acquire()s on one object form one hold: a second waits for the first, within its
+    // own timeout and signal.
     while (this.objectAcquiring) {
-      await this.objectAcquiring.catch(() => {});
+      if (!(await settledBy(this.objectAcquiring, deadline, opts.signal))) return false;
     }
     if (this.objectHold?.active) return this.reenter(this.objectHold);
-    const remaining = deadline - monotonicNow();
     const attempt = this.acquireHold({
       ...opts,
-      timeout: Number.isFinite(remaining) ? Math.max(0, remaining) : undefined,
+      timeout: deadline === Number.POSITIVE_INFINITY ? undefined : msUntil(deadline),
     });
     this.objectAcquiring = attempt;
     try {
@@ -280,7 +284,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
 
   /** Extends the current hold's lease (to `ms` from now, default: the lease it was acquired with). */
   renew(ms?: number): void {
-    if (ms !== undefined) positiveMs('lease', ms);
+    if (ms !== undefined) checkDuration('lease', ms);
     const hold = this.currentHold();
     if (!hold?.active) throw new LockUsageError(`renew() of ${this.path}, which this task does not hold`);
     hold.renew(ms);
@@ -360,7 +364,13 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   }
 
   private reenter(hold: Hold): true {
-    if (!hold.active) throw hold.signal.reason;
+    if (!hold.active) {
+      if (hold.signal.aborted) throw hold.signal.reason;
+      // Only a run() scope can still point at a released hold: a task it started outlived it.
+      throw new LockUsageError(
+        `${this.path}: called from a task started inside a run() that has already ended; its hold is released. Start the task outside run(), or keep run() waiting for it`,
+      );
+    }
     hold.count += 1;
     return true;
   }
@@ -438,7 +448,7 @@ export class LockHandle {
   }
 
   renew(ms?: number): void {
-    if (ms !== undefined) positiveMs('lease', ms);
+    if (ms !== undefined) checkDuration('lease', ms);
     if (!this.isAcquired) throw new LockUsageError(`renew() of ${this.path}, which is not held`);
     this.hold.renew(ms);
   }
@@ -475,25 +485,16 @@ export function validateLockName(name: unknown): asserts name is string {
   validatePath(`/${name}`, 'lock name');
 }
 
-function positiveMs(what: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw new RangeError(`${what} must be a positive number of ms, got ${describe(v)}`);
-  }
-  return v;
-}
-
 function normalizeOptions(arg: number | AcquireOptions | undefined): AcquireOptions {
   if (arg !== undefined && typeof arg !== 'number' && (arg === null || typeof arg !== 'object')) {
     throw new TypeError(`expected a timeout in ms or an options object, got ${describe(arg)}`);
   }
   const opts: AcquireOptions = typeof arg === 'object' ? { ...arg } : { timeout: arg };
   if (opts.timeout !== undefined) {
-    if (typeof opts.timeout !== 'number' || Number.isNaN(opts.timeout) || opts.timeout < 0) {
-      throw new RangeError(`timeout must be a non-negative number of ms, got ${describe(opts.timeout)}`);
-    }
+    checkDuration('timeout', opts.timeout, { zero: true, infinite: true });
     if (opts.timeout === Number.POSITIVE_INFINITY) opts.timeout = undefined;
   }
-  if (opts.lease !== undefined) positiveMs('lease', opts.lease);
+  if (opts.lease !== undefined) checkDuration('lease', opts.lease);
   if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) {
     throw new TypeError(`signal must be an AbortSignal, got ${describe(opts.signal)}`);
   }

@@ -1,0 +1,133 @@
+/**
+ * Every place where a duration becomes a timer goes through here. Node fires a timer of more
+ * than 2^31-1 ms (about 24.8 days) after 1 ms instead, with a warning: a lease of 30 days would
+ * end at once, and a loop that waits for a long deadline would spin. These timers wait in
+ * steps of at most that much, so any duration up to Number.MAX_SAFE_INTEGER ms means what it
+ * says, and Infinity (or a deadline of Infinity) never fires.
+ */
+import { monotonicNow } from './clock.js';
+import { describe } from './paths.js';
+
+/** The longest delay Node's setTimeout keeps. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface Timer {
+  /** Stops the timer; idempotent. */
+  clear(): void;
+}
+
+export interface TimerOptions {
+  /** Do not keep the process alive for this timer. */
+  unref?: boolean;
+}
+
+/** Calls `fn` once, `ms` from now (any length; Infinity: never). */
+export function after(ms: number, fn: () => void, opts: TimerOptions = {}): Timer {
+  return at(monotonicNow() + Math.max(0, ms), fn, opts);
+}
+
+/** Calls `fn` once at the monotonic time `deadline` (see monotonicNow; Infinity: never). */
+export function at(deadline: number, fn: () => void, opts: TimerOptions = {}): Timer {
+  let handle: NodeJS.Timeout | undefined;
+  let cleared = false;
+  const arm = () => {
+    const left = deadline - monotonicNow();
+    if (left <= 0) {
+      handle = undefined;
+      fn();
+      return;
+    }
+    handle = setTimeout(arm, Math.min(MAX_TIMER_MS, Math.ceil(left)));
+    if (opts.unref) handle.unref();
+  };
+  if (deadline !== Number.POSITIVE_INFINITY) {
+    // Never call back synchronously: the caller may not have stored the timer yet.
+    handle = setTimeout(arm, Math.max(0, Math.min(MAX_TIMER_MS, Math.ceil(deadline - monotonicNow()))));
+    if (opts.unref) handle.unref();
+  }
+  return {
+    clear() {
+      if (cleared) return;
+      cleared = true;
+      clearTimeout(handle);
+    },
+  };
+}
+
+/** Resolves after `ms` (bounded by MAX_SAFE_INTEGER like every timer here), or at once on abort. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      timer.clear();
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = after(ms, done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Waits for `promise` to settle, at most until `deadline`: true when it settled (whatever its
+ * outcome), false at the deadline; rejects with the signal's reason when `signal` aborts first.
+ */
+export function settledBy(
+  promise: Promise<unknown>,
+  deadline: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      timer.clear();
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = () => finish(() => reject(signal!.reason));
+    const timer = at(deadline, () => finish(() => resolve(false)));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => finish(() => resolve(true)),
+      () => finish(() => resolve(true)),
+    );
+  });
+}
+
+/** The monotonic deadline `ms` from now; undefined or Infinity give Infinity. */
+export function deadlineAfter(ms: number | undefined): number {
+  return ms === undefined ? Number.POSITIVE_INFINITY : monotonicNow() + ms;
+}
+
+/** ms left until `deadline` (never negative; Infinity for none). */
+export function msUntil(deadline: number): number {
+  return Math.max(0, deadline - monotonicNow());
+}
+
+export interface DurationRule {
+  /** Accept 0 (default false: the duration must be positive). */
+  zero?: boolean;
+  /** Accept Infinity, meaning "no limit" (default false). */
+  infinite?: boolean;
+}
+
+/**
+ * Checks a duration in ms at the API's edge: a number, not NaN, not negative, at most
+ * Number.MAX_SAFE_INTEGER (or Infinity where allowed). Throws a RangeError naming `name`.
+ */
+export function checkDuration(name: string, v: unknown, rule: DurationRule = {}): number {
+  const ok =
+    typeof v === 'number' &&
+    !Number.isNaN(v) &&
+    (rule.zero ? v >= 0 : v > 0) &&
+    (v <= Number.MAX_SAFE_INTEGER || (rule.infinite === true && v === Number.POSITIVE_INFINITY));
+  if (!ok) {
+    const what = rule.zero ? 'a non-negative' : 'a positive';
+    const upTo = rule.infinite ? 'Number.MAX_SAFE_INTEGER, or Infinity' : 'Number.MAX_SAFE_INTEGER';
+    throw new RangeError(`${name} must be ${what} number of ms up to ${upTo}, got ${describe(v)}`);
+  }
+  return v;
+}
