@@ -254,6 +254,11 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     return this._connects;
   }
 
+  /** @internal How many one-shot watches of callers wait on the current session (for leak checks). */
+  get pendingWatches(): number {
+    return this.session?.watches.size ?? 0;
+  }
+
   /** The session timeout the server granted, in ms. */
   get sessionTimeout(): number {
     return this.session?.negotiatedTimeout ?? this.sessionTimeoutRequested;
