@@ -321,7 +321,8 @@ for (const [n, large] of [
 }
 
 test('a request over jute.maxbuffer fails at once with a RangeError; no reconnect loop', async () => {
-  const c = await connect(server.connectString);
+  // A long session timeout: a slow machine's late heartbeat must not pass for a dropped connection.
+  const c = await connect(server.connectString, { sessionTimeout: 6000 });
   let suspended = 0;
   c.on('suspended', () => suspended++);
   const connects = c.connects;
