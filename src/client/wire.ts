@@ -12,11 +12,18 @@
  * - `connectionManager.zxid`: set from each reply header before the request's callback runs,
  *   so inside a create's callback it is the new node's czxid (no extra round trip for it);
  * - `connectionManager.packetQueue` / `pendingQueue` / `xid` / `onPacketQueueReadable`: the
- *   send loop, replaced by one that writes all requests queued in one tick at once.
+ *   send loop, replaced by one that writes all requests queued in one tick at once;
+ * - `connectionManager.queue` / `chrootPath` and jute's `Record#byteLength`: a request larger
+ *   than the server takes (jute.maxbuffer) fails there with a RangeError instead of being sent;
+ * - `connectionManager.onSocketData` (bound at each connect), `pendingBuffer`, `pendingQueue[0]
+ *   .callback`: replies are framed per socket by us and handed to the package's parser one whole
+ *   frame at a time; a bad frame or a parser error drops the connection instead of throwing.
+ * (The last three are in wire-io.ts; hostile-server.test.ts covers them.)
  */
 import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
 import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES, patchIo } from './wire-io.js';
 
 const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: untyped CommonJS package
@@ -24,7 +31,6 @@ type Any = any;
 const zookeeper: Any = require('node-zookeeper-client');
 const WireException: Any = require('node-zookeeper-client/lib/Exception.js');
 const CM_STATES: Record<string, number> = require('node-zookeeper-client/lib/ConnectionManager.js').STATES;
-const OP_CODES: Record<string, number> = require('node-zookeeper-client/lib/jute/index.js').OP_CODES;
 
 // The package's `create` validates the code (a code newer than ZooKeeper 3.4 throws inside the
 // socket's data handler and crashes the process) and captures a stack trace that only shows
@@ -91,7 +97,9 @@ export type WireResult<T> =
   | { ok: true; value: T }
   | {
       ok: false;
-      error: ZkError /** true when the server itself answered with this error */;
+      /** A RangeError: the request is larger than the server takes (it was not sent). */
+      error: ZkError | RangeError;
+      /** true when the server itself answered with this error */
       answered: boolean;
     };
 
@@ -111,7 +119,8 @@ function withoutStack<T>(make: () => T): T {
   }
 }
 
-function mapError(err: Any, path: string | undefined): { error: ZkError; answered: boolean } {
+function mapError(err: Any, path: string | undefined): { error: ZkError | RangeError; answered: boolean } {
+  if (err instanceof RangeError) return { error: err, answered: false }; // from the size check
   return withoutStack(() => mapErrorCode(err, path));
 }
 
@@ -127,47 +136,6 @@ function mapErrorCode(err: Any, path: string | undefined): { error: ZkError; ans
   return { error: errorForCode(code, { path, cause: err }), answered };
 }
 
-/**
- * The package writes each request to the socket the moment it is queued: one write syscall per
- * request, the largest single cost of a busy client. This send loop (the package's, otherwise
- * unchanged) runs once per tick instead and writes everything queued in one buffer: a lock's
- * pipelined create + getChildren, or a burst of locks, leave together. Order is unchanged.
- */
-function coalesceWrites(cm: Any): void {
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    sendQueued(cm);
-  };
-  cm.packetQueue.removeAllListeners('readable');
-  cm.packetQueue.on('readable', () => {
-    if (scheduled) return;
-    scheduled = true;
-    process.nextTick(flush);
-  });
-  // Called directly on connect (queued requests go out) and on the socket's 'drain'.
-  cm.onPacketQueueReadable = () => sendQueued(cm);
-}
-
-function sendQueued(cm: Any): void {
-  const state = cm.state;
-  if (state !== CM_STATES.CONNECTED && state !== CM_STATES.CONNECTED_READ_ONLY && state !== CM_STATES.CLOSING)
-    return; // sent once connected, as the package does
-  if (!cm.socket || cm.socket.writableNeedDrain) return; // 'drain' calls us again
-  const buffers: Buffer[] = [];
-  for (let packet = cm.packetQueue.shift(); packet !== undefined; packet = cm.packetQueue.shift()) {
-    const header = packet.request.header;
-    if (header !== null && header.type !== OP_CODES.PING && header.type !== OP_CODES.AUTH) {
-      header.xid = cm.xid;
-      cm.xid += 1;
-      cm.pendingQueue.push(packet); // answers are matched to requests in this order
-    }
-    buffers.push(packet.request.toBuffer());
-    if (header?.type === OP_CODES.CLOSE_SESSION) break; // nothing may follow the close
-  }
-  if (buffers.length > 0) cm.socket.write(buffers.length === 1 ? buffers[0] : Buffer.concat(buffers));
-}
-
 export type WireState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'authFailed' | 'closed';
 
 export interface WireSessionOptions {
@@ -175,6 +143,12 @@ export interface WireSessionOptions {
   spinDelay: number;
   auth: readonly { scheme: string; credentials: string | Buffer }[];
   onState: (state: WireState) => void;
+  /** Why a connection was dropped (the server sent something unreadable); default: a process warning. */
+  onError?: (error: Error) => void;
+  /** Requests larger than this fail with a RangeError (default: jute.maxbuffer's default, 0xfffff). */
+  maxRequestBytes?: number;
+  /** Frames from the server larger than this drop the connection (default 4 MiB, as the Java client). */
+  maxFrameBytes?: number;
 }
 
 export class WireSession {
@@ -195,7 +169,11 @@ export class WireSession {
     this.client.on('disconnected', () => !this.disposed && opts.onState('disconnected'));
     this.client.on('expired', () => opts.onState('expired'));
     this.client.on('authenticationFailed', () => opts.onState('authFailed'));
-    coalesceWrites(this.client.connectionManager);
+    patchIo(this.client.connectionManager, {
+      maxRequestBytes: opts.maxRequestBytes ?? MAX_REQUEST_BYTES,
+      maxFrameBytes: opts.maxFrameBytes ?? MAX_FRAME_BYTES,
+      onError: (e) => !this.disposed && (opts.onError ?? process.emitWarning)(e),
+    });
   }
 
   connect(): void {

@@ -478,6 +478,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
         spinDelay: Math.max(MIN_RETRY_MS, Math.min(250, this.sessionTimeoutRequested / 10)),
         auth: this.auth,
         onState: (state) => this.onWireState(s, state),
+        onError: (e) => this.logger.warn(`[zk-recipes] ${e.message}`),
       }),
       this.sessionTimeoutRequested,
       this.logger,
