@@ -182,10 +182,16 @@ export function errorForCode(code: number, opts: ZkErrorOptions = {}): ZkError {
   return Ctor ? new Ctor(undefined, opts) : new ZkError(code, undefined, opts);
 }
 
-/** True for errors after which a request's outcome is unknown and a read may be retried. */
-export function isRetryableReadError(err: unknown): boolean {
+/**
+ * True for errors after which a request's outcome is unknown (the connection dropped, or no answer
+ * came in time): a read may simply be sent again; a write may or may not have happened.
+ */
+export function isOutcomeUnknown(err: unknown): boolean {
   return err instanceof ConnectionLossError || err instanceof OperationTimeoutError;
 }
+
+/** @deprecated Use `isOutcomeUnknown`: the same test, named for what it means. */
+export const isRetryableReadError = isOutcomeUnknown;
 
 /** The client was closed (or closed while the call waited). */
 export class ClientClosedError extends Error {

@@ -49,8 +49,8 @@ test('requests queued in one tick leave in one socket write, and are answered in
   await c.create('/batch');
   // The wire client's socket, through ZkClient's session and our adapter (internals on purpose:
   // the send loop we replaced is one of them).
-  type Internals = { session: { wire: { client: { connectionManager: { socket: Socket } } } } };
-  const socket = (c as unknown as Internals).session.wire.client.connectionManager.socket;
+  type Internals = { keeper: { session: { wire: { client: { connectionManager: { socket: Socket } } } } } };
+  const socket = (c as unknown as Internals).keeper.session.wire.client.connectionManager.socket;
   const write = socket.write;
   let writes = 0;
   socket.write = function (this: Socket, ...args: unknown[]) {

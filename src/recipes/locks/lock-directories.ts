@@ -144,6 +144,7 @@ export class LockDirectories {
   private onTimer(): void {
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
+    if (this.closed) return; // close() flushed what was pending
     const now = monotonicNow();
     // In insertion order, up to the first not yet due: with unequal delays a removal may come
     // late (never early), and a timer never scans more than what it removes.

@@ -12,13 +12,14 @@
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
 import { basename, joinPath } from '../../client/paths.js';
-import { at, deadlineAfter, msUntil, sleep } from '../../client/timers.js';
+import { retrying, UNTIL_SESSION_ENDS } from '../../client/retry.js';
+import { at, deadlineAfter, msUntil } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import {
   ChrootMissingError,
   ConnectTimeoutError,
-  isRetryableReadError,
+  isOutcomeUnknown,
   NoAuthError,
   NoNodeError,
   SessionExpiredError,
@@ -161,7 +162,7 @@ export class LockQueue {
           await this.giveUp(node);
           throw opts.signal.reason;
         }
-        if (monotonicNow() >= deadline && isRetryableReadError(e)) return await this.giveUp(node);
+        if (monotonicNow() >= deadline && isOutcomeUnknown(e)) return await this.giveUp(node);
         // A request caught by the end of our session, or a queue read of a directory removed
         // after our node was deleted: our node is gone, so queue again.
         const gone =
@@ -232,7 +233,7 @@ export class LockQueue {
           await this.client.mkdirp(this.dir, call());
           continue;
         }
-        const unknown = isRetryableReadError(e) || call().signal?.aborted === true;
+        const unknown = isOutcomeUnknown(e) || call().signal?.aborted === true;
         if (!unknown && !(e instanceof SessionExpiredError)) throw e;
         if (unknown && (call().signal?.aborted || monotonicNow() >= deadline)) {
           this.sweep(uuid, owner);
@@ -264,18 +265,17 @@ export class LockQueue {
    * The read is queued behind the create on that session, so it sees the create if it happened.
    */
   private sweep(uuid: string, owner: bigint): void {
-    void (async () => {
-      for (let attempt = 0; this.client.sessionOwner === owner && this.client.state !== 'closed'; attempt++) {
-        try {
-          const found = await this.findByUuid(uuid);
-          if (found) await this.client.delete(found);
-          return;
-        } catch (e) {
-          if (!isRetryableReadError(e)) return;
-        }
-        await sleep(Math.min(1000, 50 * 2 ** attempt));
-      }
-    })();
+    this.whileSessionLives(owner, async () => {
+      const found = await this.findByUuid(uuid);
+      if (found) await this.client.delete(found);
+    });
+  }
+
+  /** Runs `attempt` in the background, again after each unknown outcome, while session `owner` lives. */
+  private whileSessionLives(owner: bigint, attempt: () => Promise<void>): Promise<void> {
+    const ending = this.client.sessionSignal;
+    if (!ending || ending.aborted || this.client.sessionOwner !== owner) return Promise.resolve();
+    return retrying(attempt, { policy: UNTIL_SESSION_ENDS, signal: ending }).catch(() => {});
   }
 
   private async findByUuid(uuid: string, call: CallOptions = {}): Promise<string | undefined> {
@@ -316,7 +316,7 @@ export class LockQueue {
     );
     for (const r of results) {
       // A delete cut off by connection loss may or may not have happened: the next pass looks again.
-      if (r.status === 'rejected' && !(r.reason instanceof NoNodeError) && !isRetryableReadError(r.reason)) {
+      if (r.status === 'rejected' && !(r.reason instanceof NoNodeError) && !isOutcomeUnknown(r.reason)) {
         if (r.reason instanceof NoAuthError) {
           throw new NoAuthError(`forced acquire needs DELETE permission on ${this.dir}`, {
             path: this.dir,
@@ -427,38 +427,38 @@ export class LockQueue {
     await dirGone;
   }
 
-  private async deleteNode(node: OwnNode, attempt = 0): Promise<void> {
-    const owner = node.sessionOwner;
-    if (owner !== this.client.sessionOwner || this.client.state === 'closed')
+  /** Deletes our node; when the outcome is unknown, goes on in the background (see remove). */
+  private async deleteNode(node: OwnNode): Promise<void> {
+    try {
+      await this.deleteOnce(node);
+    } catch (e) {
+      if (!isOutcomeUnknown(e)) {
+        this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
+        throw e;
+      }
+      this.logger.warn(
+        `[zk-recipes] delete of ${node.path} failed (${(e as Error).message}); retrying in the background`,
+      );
+      // Not awaited: the caller goes on; close() deletes what is still owned (lock-directories.ts).
+      void this.whileSessionLives(node.sessionOwner, () => this.deleteOnce(node)).then(() => {
+        if (this.cleanupDelay !== undefined) this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
+      });
+    }
+  }
+
+  /** One delete of our node, waiting only while the connection works, and at most the grace. */
+  private async deleteOnce(node: OwnNode): Promise<void> {
+    if (node.sessionOwner !== this.client.sessionOwner || this.client.state === 'closed')
       return this.dirs.disown(node.path); // gone with its session
     try {
       await this.client.delete(node.path, -1, {
         signal: this.client.connectionSignal,
         timeout: REQUEST_GRACE_MS,
       });
-      this.dirs.disown(node.path);
-      if (attempt > 0 && this.cleanupDelay !== undefined)
-        this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
     } catch (e) {
-      if (e instanceof NoNodeError || (e instanceof ZkError && e.code === ZkCode.SESSION_EXPIRED)) {
-        this.dirs.disown(node.path);
-        return;
-      }
-      if (
-        !(e instanceof ZkError && (e.code === ZkCode.CONNECTION_LOSS || e.code === ZkCode.OPERATION_TIMEOUT))
-      ) {
-        this.logger.error(`[zk-recipes] could not delete ${node.path}`, e);
-        throw e;
-      }
-      if (attempt === 0)
-        this.logger.warn(
-          `[zk-recipes] delete of ${node.path} failed (${e.message}); retrying in the background`,
-        );
-      // Not awaited: the caller goes on; close() deletes what is still owned (lock-directories.ts).
-      void sleep(Math.min(1000, 50 * 2 ** (attempt + 1)))
-        .then(() => this.deleteNode(node, attempt + 1))
-        .catch(() => {});
+      if (!(e instanceof NoNodeError) && !(e instanceof SessionExpiredError)) throw e;
     }
+    this.dirs.disown(node.path);
   }
 
   /** The queue in order: each contender's node path, identifier (node data) and mode. */

@@ -1,0 +1,103 @@
+/**
+ * The watchdog that makes a session's liveness our own business, since the wire client cannot
+ * tell when a connection silently died: a heartbeat after T/3 of silence, suspension at 2/3 T,
+ * loss at the safe deadline (`validUntil`), and a new dial when a handshake gets no answer.
+ */
+import { monotonicNow } from './clock.js';
+import type { Session } from './session.js';
+import { at, type Timer } from './timers.js';
+import type { Logger, Stat } from './types.js';
+
+/** The shortest pause between two connection attempts: a tiny session timeout must not become a dialling loop. */
+export const MIN_RETRY_MS = 50;
+
+/** How often a connection attempt that gets no handshake answer is restarted. */
+export function kickInterval(sessionTimeout: number): number {
+  return Math.max(MIN_RETRY_MS * 4, sessionTimeout / 6);
+}
+
+/** What the watchdog reads of the client, and what it asks of it. */
+export interface LivenessHost {
+  readonly state: string;
+  readonly session: Session | undefined;
+  readonly validUntil: number;
+  readonly logger: Logger;
+  suspend(reason: string): void;
+  sessionLost(s: Session, reason: string): void;
+}
+
+export class Watchdog {
+  private timer: Timer | undefined;
+
+  constructor(private readonly host: LivenessHost) {}
+
+  /** Looks again when the current state next needs it. */
+  schedule(): void {
+    this.stop();
+    const s = this.host.session;
+    const state = this.host.state;
+    if (!s || s.ended || state === 'closed') return;
+    const T = s.negotiatedTimeout;
+    let next: number;
+    if (state === 'connected') {
+      // Heartbeat after T/3 of silence; once it is out, wait for it until the suspension point.
+      next = s.lastAnsweredSentAt + (s.heartbeatInFlight ? (2 * T) / 3 : T / 3);
+    } else if (state === 'suspended') {
+      next = Math.min(this.host.validUntil, s.lastKickAt + kickInterval(T));
+    } else {
+      next = s.lastKickAt + kickInterval(T);
+    }
+    this.timer = at(Math.max(next, monotonicNow() + 1), () => this.check(), { unref: true });
+  }
+
+  stop(): void {
+    this.timer?.clear();
+    this.timer = undefined;
+  }
+
+  /** Drops the current connection so the wire client dials again (same session). */
+  kick(s: Session, now = monotonicNow()): void {
+    this.host.logger.debug('[zk-recipes] dropping the connection so the wire client reconnects');
+    s.lastKickAt = now;
+    s.dialStartedAt = now;
+    s.wire.kick();
+  }
+
+  private check(): void {
+    this.timer = undefined;
+    const s = this.host.session;
+    const state = this.host.state;
+    if (!s || s.ended || state === 'closed') return;
+    const now = monotonicNow();
+    const T = s.negotiatedTimeout;
+    const silentFor = now - s.lastAnsweredSentAt;
+    if (state === 'connected') {
+      if (silentFor >= (2 * T) / 3) {
+        this.host.suspend(`no answer from the server for ${Math.round(silentFor)} ms`);
+        this.kick(s, now);
+      } else if (silentFor >= T / 3 && !s.heartbeatInFlight) {
+        this.heartbeat(s);
+      }
+    } else if (state === 'suspended' && s.id !== undefined && now >= this.host.validUntil) {
+      this.host.sessionLost(s, `no answer within the session's safe deadline (${T} ms timeout)`);
+      return;
+    } else if (now - s.lastKickAt >= kickInterval(T)) {
+      // A handshake can be swallowed by a silent network: kick again while not connected
+      // (or while suspended on a connection that stays silent).
+      if (!s.wire.connected || state === 'suspended') this.kick(s, now);
+    }
+    this.schedule();
+  }
+
+  private heartbeat(s: Session): void {
+    s.heartbeatInFlight = true;
+    s.send<Stat | null>('/', (w, cb) => w.exists('/', undefined, cb), {
+      timeout: Math.max(1, (2 * s.negotiatedTimeout) / 3),
+    })
+      .catch(() => {})
+      .finally(() => {
+        s.heartbeatInFlight = false;
+        if (s === this.host.session) this.schedule();
+      });
+  }
+}

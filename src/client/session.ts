@@ -1,0 +1,164 @@
+/**
+ * One ZooKeeper session as this client keeps it: its wire client, the requests out on it, its
+ * watches, what liveness needs to know (when the server last answered), and its end, as one
+ * AbortSignal that everything depending on the session listens to.
+ */
+import { setMaxListeners } from 'node:events';
+import { NoNodeError, NotEmptyError, OperationTimeoutError } from '../errors.js';
+import { monotonicNow } from './clock.js';
+import type { CallOptions } from './options.js';
+import { after } from './timers.js';
+import type { Logger, Watcher } from './types.js';
+import { type PathWatch, SessionWatches, type WatchKind } from './watches.js';
+import type { WireResult, WireSession } from './wire.js';
+
+interface Pending {
+  fail(err: Error): void;
+}
+
+export type Issue<T> = (wire: WireSession, cb: (r: WireResult<T>) => void) => void;
+export type WatchedIssue<T> = (
+  wire: WireSession,
+  wireWatch: PathWatch['wire'] | undefined,
+  cb: (r: WireResult<T>) => void,
+) => void;
+
+export class Session {
+  readonly pending = new Set<Pending>();
+  readonly watches: SessionWatches;
+  /** Aborted when the session ends or close() begins: everything that depends on it listens here. */
+  readonly ending = new AbortController();
+  id: string | undefined;
+  negotiatedTimeout: number;
+  /** Send time of the latest request the server answered (the handshake counts). */
+  lastAnsweredSentAt = Number.NEGATIVE_INFINITY;
+  /** When the current connection attempt began: a handshake answered later was sent after this. */
+  dialStartedAt: number;
+  lastKickAt: number;
+  heartbeatInFlight = false;
+  ended = false;
+
+  constructor(
+    readonly wire: WireSession,
+    requestedTimeout: number,
+    logger: Logger,
+  ) {
+    this.watches = new SessionWatches((e) => logger.error('[zk-recipes] a watcher threw', e));
+    // Every hold of the session listens for its end: thousands of listeners are normal here.
+    setMaxListeners(0, this.ending.signal);
+    this.negotiatedTimeout = requestedTimeout;
+    this.dialStartedAt = monotonicNow();
+    this.lastKickAt = this.dialStartedAt;
+  }
+
+  /** The session id as ZooKeeper's signed 64-bit value (a node's `ephemeralOwner`). */
+  get owner(): bigint | undefined {
+    return this.id === undefined ? undefined : BigInt.asIntN(64, BigInt(`0x${this.id}`));
+  }
+
+  /** The session is over: every request out fails with `err`, every watch hears `sessionEnded`. */
+  end(err: Error): void {
+    this.ended = true;
+    this.ending.abort(err);
+    for (const p of [...this.pending]) p.fail(err);
+    this.watches.endAll();
+  }
+
+  /**
+   * Sends one request; it settles within `timeout` whatever the network does, or at once when
+   * `signal` aborts. `onAnswer` runs inside the wire's callback, before any later reply or
+   * notification is handled.
+   */
+  send<T>(
+    path: string,
+    issue: Issue<T>,
+    { timeout, signal }: { timeout: number; signal?: AbortSignal | undefined },
+    onAnswer?: (value: T) => void,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      const sentAt = monotonicNow();
+      let settled = false;
+      const settle = () => {
+        settled = true;
+        timer.clear();
+        signal?.removeEventListener('abort', onAbort);
+        this.pending.delete(entry);
+      };
+      const entry: Pending = {
+        fail: (err) => {
+          if (settled) return;
+          settle();
+          reject(err);
+        },
+      };
+      const onAbort = () => entry.fail(signal!.reason);
+      const timer = after(timeout, () =>
+        entry.fail(new OperationTimeoutError(`no answer within ${Math.round(timeout)} ms`, { path })),
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.add(entry);
+      issue(this.wire, (r) => {
+        if (settled) return;
+        if ((r.ok || r.answered) && sentAt > this.lastAnsweredSentAt) this.lastAnsweredSentAt = sentAt;
+        if (!r.ok) return entry.fail(r.error);
+        settle();
+        onAnswer?.(r.value);
+        resolve(r.value);
+      });
+    });
+  }
+
+  /** Deletes `path` when it has no children; false when it is not empty or already gone. */
+  async deleteIfEmpty(
+    path: string,
+    call: { timeout: number; signal?: AbortSignal | undefined },
+  ): Promise<boolean> {
+    try {
+      await this.send<void>(path, (w, cb) => w.remove(path, -1, cb), call);
+      return true;
+    } catch (e) {
+      if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * One read, with `watch` (if any) set by it: the watch is added when the read is answered and
+   * removed when `call.signal` aborts (see watches.ts).
+   */
+  read<T>(
+    kind: WatchKind,
+    path: string,
+    watch: Watcher | undefined,
+    call: { timeout: number; signal?: AbortSignal | undefined },
+    issue: WatchedIssue<T>,
+  ): Promise<T> {
+    if (!watch) return this.send(path, (w, cb) => issue(w, undefined, cb), call);
+    const pw = this.watches.pathWatch(kind, path);
+    const signal = call.signal;
+    return this.send(
+      path,
+      (w, cb) => issue(w, pw.wire, cb),
+      call,
+      () => {
+        if (!signal) return void this.watches.add(pw, watch);
+        const onAbort = () => remove();
+        const remove = this.watches.add(pw, (e) => {
+          signal.removeEventListener('abort', onAbort);
+          watch(e);
+        });
+        signal.addEventListener('abort', onAbort, { once: true });
+      },
+    );
+  }
+}
+
+/** `call` with its timeout bounded by `requestTimeout` (the default when it has none). */
+export function bounded(
+  call: CallOptions,
+  requestTimeout: number,
+): { timeout: number; signal?: AbortSignal } {
+  const timeout = Math.min(call.timeout ?? requestTimeout, requestTimeout);
+  return call.signal ? { timeout, signal: call.signal } : { timeout };
+}
