@@ -168,7 +168,9 @@ describe('ZkReadWriteLock', () => {
       }
       const writes = holds.filter((h) => h.kind === 'write').sort((a, b) => a.acquired - b.acquired);
       assert.equal(readFileSync(file, 'utf8'), String(writes.length), "every writer's increment landed");
-      writes.forEach((w, i) => assert.equal(w.read, i, `write ${i} read what the write before it wrote`));
+      for (const [i, w] of writes.entries()) {
+        assert.equal(w.read, i, `write ${i} read what the write before it wrote`);
+      }
       for (const r of holds.filter((h) => h.kind === 'read')) {
         assert.equal(r.reread, r.read, 'the counter did not change under a reader');
         const before = writes.filter((w) => w.released <= r.acquired).length;
