@@ -2,9 +2,11 @@
  * Run before the tests: makes sure a ZooKeeper can be started (or ZK_CONNECT names one), installing the
  * Debian/Ubuntu package when that is possible, and says in one line what it found or did. It also installs
  * the reference implementations (Curator, Kazoo) the interoperability tests and benchmarks compare with,
- * when apt-get can be used; without them those tests are skipped and say why.
+ * when apt-get can be used; without them those tests are skipped and say why, except in CI (`CI` set,
+ * as `CI=true bash .ci/run` does): there a peer that cannot be installed fails this script (exit 1),
+ * so that a green CI always ran the interop tests.
  */
-import { findPeer, type PeerKind } from '../bench/peers/peer-process.js';
+import { findPeer, type PeerKind, peersRequired } from '../bench/peers/peer-process.js';
 import {
   aptInstall,
   externalConnectString,
@@ -39,13 +41,24 @@ if (missing.length > 0) {
     );
   } catch (err) {
     console.log(
-      `ensure-zookeeper: ${missing.join(' and ')} not installed (${(err as Error).message}); interop tests will be skipped`,
+      `ensure-zookeeper: ${missing.join(' and ')} not installed (${(err as Error).message}); ` +
+        (peersRequired() ? 'CI is set: the interop tests require them' : 'interop tests will be skipped'),
     );
   }
 }
+const unavailable: PeerKind[] = [];
 for (const k of Object.keys(PEER_PACKAGES) as PeerKind[]) {
   const found = findPeer(k);
+  if ('missing' in found) unavailable.push(k);
   console.log(
     `ensure-zookeeper: ${k} peer ${'missing' in found ? `unavailable: ${found.missing}` : 'available'}`,
   );
+}
+if (unavailable.length > 0 && peersRequired()) {
+  console.error(
+    `ensure-zookeeper: CI is set (CI=${process.env['CI']}) and the ${unavailable.join(' and ')} peer ` +
+      `cannot be installed: failing, so that CI does not pass without the interop tests ` +
+      `(install ${unavailable.map((k) => PEER_PACKAGES[k]).join(' ')}, or unset CI to skip them)`,
+  );
+  process.exit(1);
 }

@@ -7,7 +7,8 @@
  * Commands as in CuratorPeer.java (times are process.hrtime.bigint(), CLOCK_MONOTONIC); `many`
  * answers "ok <elapsed ns> <CPU ns this process used>". Plus:
  *   raw PREFIX N C        N EPHEMERAL_SEQUENTIAL create+delete, C in flight: "ok <elapsed ns> <CPU ns>"
- *   reentrant NAME N      "ok <ns per pair> <requests sent while measuring>"
+ *   reentrant NAME N      "ok <ns per pair> <requests sent while measuring> <requests of a first
+ *                         acquire+release of another lock, counted the same way: must be > 0>"
  *   memory PREFIX N C     "ok <heap bytes per lock> <buffer bytes per lock> <acquire ms> <release ms>"
  *   awaits N              ns per `await` of an empty async function, before and after this
  *                         process's first lock.run(): "ok <before> <after>" (use a fresh peer)
@@ -63,20 +64,26 @@ async function inFlight(n: number, concurrency: number, fn: (i: number) => Promi
   await Promise.all(Array.from({ length: Math.min(n, concurrency) }, worker));
 }
 
-/** Counts the requests sent through `client` until the returned function is called. */
+/**
+ * Counts the requests sent through `client` until the returned function is called. Every request
+ * (create, the lock's createWithZxid, reads, delete, multi, a directory's removal) goes through
+ * ZkClient's private send(), one request each: that is the one method wrapped, so that no request
+ * path can go uncounted. Throws when there is no send() to wrap (the client was rewritten: wrap
+ * the new one point every request passes through).
+ */
 function countRequests(): () => number {
-  let count = 0;
-  const methods = ['create', 'delete', 'exists', 'getData', 'getChildren', 'setData', 'multi'] as const;
   const target = client as unknown as Record<string, unknown>;
-  for (const m of methods) {
-    const original = client[m] as (...args: unknown[]) => unknown;
-    target[m] = (...args: unknown[]) => {
-      count += 1;
-      return original.apply(client, args);
-    };
+  const send = target['send'];
+  if (typeof send !== 'function') {
+    throw new Error('ZkClient has no send(): the request counter must wrap the method every request uses');
   }
+  let count = 0;
+  target['send'] = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return send.apply(this, args);
+  };
   return () => {
-    for (const m of methods) delete target[m];
+    delete target['send'];
     return count;
   };
 }
@@ -194,6 +201,15 @@ async function execute(a: string[]): Promise<string> {
     case 'reentrant': {
       const l = lock('mutex', arg1);
       const n = Number(arg2);
+      // The counter must see a lock's requests: a first, non-reentrant acquire+release sends some
+      // (create, queue read, delete). Zero here means the count below would prove nothing.
+      const probe = lock('mutex', `${arg1}-probe`);
+      const stopProbe = countRequests();
+      await probe.acquire();
+      await probe.release();
+      const first = stopProbe();
+      if (first === 0)
+        throw new Error('a first acquire+release counted 0 requests: the request counter is blind');
       return l.run(async () => {
         for (let i = 0; i < n; i++) {
           // warm-up: let V8 optimise the reentrant path first
@@ -207,7 +223,7 @@ async function execute(a: string[]): Promise<string> {
           await l.release();
         }
         const elapsed = now() - t0;
-        return `${Number(elapsed) / n} ${stop()}`;
+        return `${Number(elapsed) / n} ${stop()} ${first}`;
       });
     }
     case 'awaits': {

@@ -37,6 +37,15 @@ export interface PeerCommand {
   args: string[];
 }
 
+/**
+ * Whether the interop tests must run rather than skip: in CI (`CI` set, as `CI=true bash .ci/run`
+ * does), a missing Curator or Kazoo is a failure, so that a green CI always carries interop.
+ */
+export function peersRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env['CI']?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
 /** How to start a peer here, or the reason it cannot start (with what to install). */
 export function findPeer(kind: PeerKind): PeerCommand | { missing: string } {
   if (kind === 'curator') {

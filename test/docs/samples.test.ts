@@ -12,13 +12,22 @@
  * - afterwards a top-level `client` is closed, and so is what the prelude started.
  * The module must then exit by itself with code 0 within SAMPLE_TIMEOUT_MS.
  *
+ * Every block is also type-checked (tsc, strict, ES2022 with `await using`) with the same names in
+ * scope, the prelude's typed: a sample that calls an API with the wrong types or a member that does
+ * not exist fails, though JavaScript would run it.
+ *
+ * A result a sample claims in a comment is checked: a line that ends with `// → text` after an
+ * expression statement (or a declaration of one variable) claims that its value, or for
+ * `console.log(...)` what it prints, is `text` (strings as they are, other values as util.inspect
+ * shows them). A mismatch fails the sample, and so does a claim that never ran.
+ *
  * Markers, on the line before a fence:
  *   <!-- sample: not run (reason) -->   the block is listed as skipped, with the reason
  *   <!-- sample: continues -->          the previous runnable block of the file runs first
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -128,8 +137,47 @@ export const buildReport = work('buildReport');
 export const slowComputation = work('slowComputation');
 export const processChunk = work('processChunk');
 export const chunks = ['chunk 1', 'chunk 2', 'chunk 3'];
+import { format as __format, inspect as __inspect } from 'node:util';
+let __claimsChecked = 0;
+export function __claim(where, expected, value) {
+  const actual = typeof value === 'string' ? value : __inspect(value);
+  if (actual !== expected) {
+    throw new Error(where + ': the comment says → ' + expected + ', but the sample gave ' + actual);
+  }
+  __claimsChecked++;
+  return value;
+}
+export function __claimLog(where, expected, ...args) {
+  console.log(...args);
+  __claim(where, expected, __format(...args));
+}
+export function __claimsDone() {
+  console.log('[samples] claims checked: ' + __claimsChecked);
+}
 `;
-const PRELUDE_NAMES = new Set([...PRELUDE.matchAll(/^export const (\w+)/gm)].map((m) => m[1]!));
+const PRELUDE_NAMES = new Set(
+  [...PRELUDE.matchAll(/^export const (\w+)/gm)].map((m) => m[1]!).filter((n) => !n.startsWith('__')),
+);
+
+/** What type-checking assumes of the prelude's names (the "your work here" stand-ins) and resources. */
+const PRELUDE_TYPES = `${[...PRELUDE_NAMES]
+  .map((n) =>
+    n === 'chunks'
+      ? 'export declare const chunks: string[];'
+      : `export declare const ${n}: (...args: unknown[]) => Promise<string>;`,
+  )
+  .join('\n')}
+`;
+const RESOURCE_TYPES: Record<string, string> = {
+  client: "import type { ZkClient } from 'zk-recipes';\nexport declare const client: ZkClient;\n",
+  server:
+    "import type { ZkTestServer } from 'zk-recipes/testing';\nexport declare const server: ZkTestServer;\n",
+  cluster:
+    "import type { ZkTestCluster } from 'zk-recipes/testing';\nexport declare const cluster: ZkTestCluster;\n",
+};
+
+/** `// → text` at the end of a line: a claimed result. */
+const CLAIM = /\/\/\s*→\s*(.*?)\s*$/;
 
 /** Modules the prelude offers under a name a sample may use without declaring it; closed afterwards. */
 function resources(connectString: string): Record<string, string> {
@@ -167,6 +215,73 @@ function rewriteLiterals(connectString: string, chroots: Set<string>): ts.Transf
       return ts.visitEachChild(node, visit, context);
     };
     return ts.visitNode(sourceFile, visit) as ts.SourceFile;
+  };
+}
+
+/**
+ * Wraps each statement a `// → text` comment ends (see the header) in a check of its result;
+ * claims on lines (0-based) it cannot attach to throw.
+ */
+function checkClaims(file: string, claims: Map<number, string>): ts.TransformerFactory<ts.SourceFile> {
+  return (context) => (sourceFile) => {
+    const f = ts.factory;
+    const attached = new Set<number>();
+    const claimOf = (node: ts.Node) => {
+      const line = sourceFile.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const expected = claims.get(line);
+      if (expected === undefined || attached.has(line)) return undefined;
+      attached.add(line);
+      return [f.createStringLiteral(`${file}:${line + 1}`), f.createStringLiteral(expected)];
+    };
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isExpressionStatement(node)) {
+        const claim = claimOf(node);
+        if (claim) {
+          const e = node.expression;
+          const isLog =
+            ts.isCallExpression(e) &&
+            ts.isPropertyAccessExpression(e.expression) &&
+            e.expression.getText(sourceFile) === 'console.log';
+          const call = isLog
+            ? f.createCallExpression(f.createIdentifier('__claimLog'), undefined, [
+                ...claim,
+                ...(e as ts.CallExpression).arguments.map((a) => ts.visitNode(a, visit) as ts.Expression),
+              ])
+            : f.createCallExpression(f.createIdentifier('__claim'), undefined, [
+                ...claim,
+                ts.visitNode(e, visit) as ts.Expression,
+              ]);
+          return f.updateExpressionStatement(node, call);
+        }
+      }
+      if (ts.isVariableStatement(node) && node.declarationList.declarations.length === 1) {
+        const d = node.declarationList.declarations[0]!;
+        const claim = d.initializer && claimOf(node);
+        if (claim) {
+          const init = f.createCallExpression(f.createIdentifier('__claim'), undefined, [
+            ...claim,
+            ts.visitNode(d.initializer, visit) as ts.Expression,
+          ]);
+          return f.updateVariableStatement(
+            node,
+            node.modifiers,
+            f.updateVariableDeclarationList(node.declarationList, [
+              f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type, init),
+            ]),
+          );
+        }
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    const out = ts.visitNode(sourceFile, visit) as ts.SourceFile;
+    const stray = [...claims.keys()].filter((l) => !attached.has(l));
+    if (stray.length) {
+      throw new Error(
+        `${file}:${stray.map((l) => l + 1).join(', ')}: a '// →' claim must end an expression statement ` +
+          'or the declaration of one variable',
+      );
+    }
+    return out;
   };
 }
 
@@ -228,7 +343,7 @@ function buildModule(
   block: Block,
   connectString: string,
   dir: string,
-): { file: string; chroots: Set<string> } {
+): { file: string; chroots: Set<string>; claims: number; typeFile: string } {
   const chain: Block[] = [];
   for (let b: Block | undefined = block; b; b = b.after) chain.unshift(b);
   const lines: string[] = new Array(block.line + block.code.length).fill('');
@@ -257,7 +372,20 @@ function buildModule(
     }
   }
 
+  const claims = new Map<number, string>();
+  source.split('\n').forEach((l, i) => {
+    const c = CLAIM.exec(l);
+    if (c) claims.set(i, c[1]!);
+  });
+  // The file tsc checks: the sample with the names it is given, typed (see PRELUDE_TYPES).
+  const typeFile = join(dir, 'types', `${block.file.replace(/\W/g, '_')}_${block.line}.mts`);
+  writeFileSync(typeFile, `${source}\n;\n${imports.join('\n')}\nexport {};\n`);
+
   const epilogue: string[] = [];
+  if (claims.size) {
+    imports.push("import { __claim, __claimLog, __claimsDone } from './prelude.mjs';");
+    epilogue.push('__claimsDone();');
+  }
   if (n.topLevel.has('client') || provided.includes('client')) epilogue.push('await client?.close();');
   for (const r of provided) if (r !== 'client') epilogue.push(`await ${r}.close();`);
   // Only reported if something then keeps the process alive past the timeout.
@@ -277,7 +405,7 @@ function buildModule(
       sourceMap: true,
       inlineSources: true,
     },
-    transformers: { before: [rewriteLiterals(connectString, chroots)] },
+    transformers: { before: [checkClaims(block.file, claims), rewriteLiterals(connectString, chroots)] },
     reportDiagnostics: true,
   });
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
@@ -299,7 +427,7 @@ function buildModule(
       `//# sourceMappingURL=data:application/json;base64,${inline}`,
     ),
   );
-  return { file, chroots };
+  return { file, chroots, claims: claims.size, typeFile };
 }
 
 // ── Running it ─────────────────────────────────────────────────────────────────────────────────────
@@ -362,6 +490,53 @@ function tail(text: string, lines = 60): string {
   return (all.length > lines ? ['…', ...all.slice(-lines)] : all).join('\n');
 }
 
+// ── Type-checking ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Type-checks the sample files in one program, strict, with
+ * 'zk-recipes' resolved to this checkout's sources. Errors by sample file, as `doc:line:col message`
+ * (a sample file's lines are its doc's); errors outside any sample file (the options) under ''.
+ */
+function typeCheck(files: readonly string[], docOf: Map<string, string>): Map<string, string[]> {
+  const program = ts.createProgram(files, {
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts'],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    verbatimModuleSyntax: true,
+    // A user's strict project; not noUncheckedIndexedAccess, which samples would pay for in `!`s.
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+    paths: {
+      'zk-recipes': [join(ROOT, 'src', 'index.ts')],
+      'zk-recipes/testing': [join(ROOT, 'src', 'testing', 'index.ts')],
+    },
+  });
+  const errors = new Map<string, string[]>();
+  const add = (key: string, text: string) => errors.set(key, [...(errors.get(key) ?? []), text]);
+  for (const d of [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]) {
+    add('', ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+  for (const f of files) {
+    const sf = program.getSourceFile(f);
+    if (!sf) {
+      add(f, 'not compiled');
+      continue;
+    }
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+      add(
+        f,
+        `${docOf.get(f)}:${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      );
+    }
+  }
+  return errors;
+}
+
 // ── The tests ──────────────────────────────────────────────────────────────────────────────────────
 
 const problems: string[] = [];
@@ -370,6 +545,8 @@ const blocks = docBlocks(problems);
 let connectString: string;
 let admin: lib.ZkClient;
 let dir: string;
+const built = new Map<Block, ReturnType<typeof buildModule> | Error>();
+let typeErrors = new Map<string, string[]>();
 before(async () => {
   const server = await startServer();
   connectString = server.connectString;
@@ -379,6 +556,22 @@ before(async () => {
   for (const [name, code] of Object.entries(resources(connectString))) {
     writeFileSync(join(dir, `${name}.mjs`), code);
   }
+  mkdirSync(join(dir, 'types'));
+  writeFileSync(join(dir, 'types', 'prelude.d.mts'), PRELUDE_TYPES);
+  for (const [name, code] of Object.entries(RESOURCE_TYPES)) {
+    writeFileSync(join(dir, 'types', `${name}.d.mts`), code);
+  }
+  const docOf = new Map<string, string>();
+  for (const block of blocks.filter((b) => !b.skip)) {
+    try {
+      const m = buildModule(block, connectString, dir);
+      built.set(block, m);
+      docOf.set(m.typeFile, block.file);
+    } catch (e) {
+      built.set(block, e as Error);
+    }
+  }
+  typeErrors = typeCheck([...docOf.keys()], docOf);
 });
 after(() => {
   for (const child of children) kill(child);
@@ -387,6 +580,7 @@ after(() => {
 
 test('the docs have ts samples, and their sample markers are well-formed', () => {
   assert.deepEqual(problems, []);
+  assert.deepEqual(typeErrors.get('') ?? [], [], 'the type-check of the samples is set up right');
   assert.ok(blocks.length > 10, `only ${blocks.length} ts blocks found under ${ROOT}`);
 });
 
@@ -397,7 +591,10 @@ for (const block of blocks) {
     continue;
   }
   test(name, async () => {
-    const { file, chroots } = buildModule(block, connectString, dir);
+    const m = built.get(block);
+    if (!m || m instanceof Error) throw m ?? new Error('not built');
+    const { file, chroots, claims, typeFile } = m;
+    assert.deepEqual(typeErrors.get(typeFile) ?? [], [], `sample at ${name} does not type-check`);
     // As an operator would: ZooKeeper does not create a connect string's chroot.
     for (const chroot of chroots) await admin.mkdirp(chroot);
     const r = await run(file, dir);
@@ -410,6 +607,10 @@ for (const block of blocks) {
     }
     if (r.code !== 0) {
       assert.fail(`${where} exited with ${r.code ?? r.signal} after ${r.ms} ms\n${tail(r.output)}`);
+    }
+    if (claims > 0) {
+      const checked = /^\[samples\] claims checked: (\d+)$/m.exec(r.output)?.[1];
+      assert.equal(Number(checked), claims, `${where}: every '// →' claim ran and held\n${tail(r.output)}`);
     }
   });
 }

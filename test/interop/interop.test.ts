@@ -1,11 +1,12 @@
 /**
  * Interoperability with the reference implementations on the same paths: Curator 5 (Java)
  * and Kazoo (Python) peers run as separate processes against the same ZooKeeper.
- * Skipped, saying what to install, when a peer cannot run on this machine.
+ * Skipped, saying what to install, when a peer cannot run on this machine; with `CI` set (CI runs
+ * `CI=true bash .ci/run`) a missing peer fails instead, so a green CI cannot carry no interop.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findPeer, type PeerKind, PeerProcess } from '../../bench/peers/peer-process.js';
+import { findPeer, type PeerKind, PeerProcess, peersRequired } from '../../bench/peers/peer-process.js';
 import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startServer } from '../helpers.js';
@@ -17,9 +18,28 @@ before(async () => {
   client = await connect(server.connectString);
 });
 
-for (const kind of ['curator', 'kazoo'] as PeerKind[]) {
+const REQUIRED = peersRequired();
+
+/** The reason to skip the tests that need `kind`'s peer; false to run them (and fail when it is missing under CI). */
+function skipWithout(kind: PeerKind): string | false {
   const found = findPeer(kind);
-  const skip = 'missing' in found ? found.missing : false;
+  return 'missing' in found && !REQUIRED ? found.missing : false;
+}
+
+for (const kind of ['curator', 'kazoo'] as PeerKind[]) {
+  test(`the ${kind} peer is installed${REQUIRED ? ' (required: CI is set)' : ''}`, {
+    skip: skipWithout(kind),
+  }, () => {
+    const found = findPeer(kind);
+    assert.ok(
+      !('missing' in found),
+      `CI requires the ${kind} peer for the interop tests: ${'missing' in found ? found.missing : ''}`,
+    );
+  });
+}
+
+for (const kind of ['curator', 'kazoo'] as PeerKind[]) {
+  const skip = skipWithout(kind);
 
   describe(`interop with ${kind}`, { skip }, () => {
     let peer: PeerProcess;
@@ -69,9 +89,7 @@ for (const kind of ['curator', 'kazoo'] as PeerKind[]) {
   });
 }
 
-describe('Curator Revoker', {
-  skip: 'missing' in findPeer('curator') ? 'Curator not installed' : false,
-}, () => {
+describe('Curator Revoker', { skip: skipWithout('curator') }, () => {
   test("a Curator Revoker request reaches our holder's revocationRequested event", async () => {
     const peer = await PeerProcess.start('curator', server.connectString);
     try {

@@ -89,16 +89,59 @@ describe('force acquire', () => {
   });
 
   test('a forced writer evicts readers; a forced reader evicts only writers', async () => {
-    const [c1, c2, c3] = await Promise.all([1, 2, 3].map(() => connect(server.connectString)));
-    const reader = new ZkReadWriteLock(c1!, 'force-rw', { watchNode: true });
-    const writer = new ZkReadWriteLock(c2!, 'force-rw', { watchNode: true });
+    const cs = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => connect(server.connectString)));
+    const rw = (i: number) => new ZkReadWriteLock(cs[i]!, 'force-rw', { watchNode: true });
+    const queue = async () => (await admin.getChildren('/locks/force-rw')).length;
+    const reader = rw(0);
+    const writer = rw(1);
     await reader.readLock.acquire();
     assert.equal(await writer.writeLock.acquire({ force: true, timeout: 5000 }), true);
-    await eventually(() => !reader.readLock.isAcquired);
-    const reader2 = new ZkReadWriteLock(c3!, 'force-rw');
-    assert.equal(await reader2.readLock.acquire({ force: true, timeout: 5000 }), true);
-    await eventually(() => !writer.writeLock.isAcquired);
-    await reader2.readLock.release();
+    await eventually(() => !reader.readLock.isAcquired, 10_000, 'the reader evicted');
+
+    // Behind the writer: a waiting reader, then a waiting writer. A forced reader arrives last.
+    const waitingReader = rw(2);
+    const waitingWriter = rw(3);
+    const readerGranted = waitingReader.readLock.acquire(10_000);
+    await eventually(async () => (await queue()) === 2, 10_000, 'the reader queued');
+    // A writer that gets the lock releases it at once.
+    const grantedAndReleased = (w: ZkReadWriteLock) =>
+      w.writeLock.acquire(30_000).then(async (ok) => {
+        if (ok) await w.writeLock.release();
+        return ok;
+      });
+    const writerGranted = grantedAndReleased(waitingWriter);
+    await eventually(async () => (await queue()) === 3, 10_000, 'the writer queued');
+    const [, readerNode, writerNode] = await admin
+      .getChildren('/locks/force-rw')
+      .then((n) => n.sort((a, b) => a.slice(-10).localeCompare(b.slice(-10))));
+    const forced = rw(4);
+    assert.equal(await forced.readLock.acquire({ force: true, timeout: 5000 }), true);
+    // Both writers went, the holder and the waiter; the waiting reader kept its node and got in.
+    await eventually(() => !writer.writeLock.isAcquired, 10_000, 'the holding writer evicted');
+    assert.equal(await readerGranted, true, 'the waiting reader was granted');
+    assert.equal(waitingReader.readLock.nodePath, `/locks/force-rw/${readerNode}`, 'through its own node');
+    assert.equal(await admin.exists(`/locks/force-rw/${writerNode}`), null, 'the waiting writer was evicted');
+
+    // Two readers hold, a new writer waits behind them: one more forced reader evicts the writer only.
+    const lateWriter = rw(5);
+    const lateGranted = grantedAndReleased(lateWriter);
+    await eventually(async () => (await queue()) === 3, 10_000, 'the late writer queued');
+    const lateNode = (await admin.getChildren('/locks/force-rw')).find((n) => n.includes('__WRIT__'));
+    assert.ok(lateNode, 'a write node in the queue');
+    const third = rw(6);
+    assert.equal(await third.readLock.acquire({ force: true, timeout: 5000 }), true);
+    assert.equal(await admin.exists(`/locks/force-rw/${lateNode}`), null, 'the waiting writer was evicted');
+    await sleep(200); // time for a wrongly deleted reader's node watch to fire
+    for (const held of [waitingReader, forced]) {
+      assert.equal(held.readLock.isAcquired, true, 'a holding reader survives a forced reader');
+      assert.equal(held.readLock.signal.aborted, false);
+      assert.notEqual(await admin.exists(held.readLock.nodePath!), null);
+    }
+    assert.equal(lateWriter.writeLock.isAcquired, false);
+    await Promise.all([waitingReader, forced, third].map((r) => r.readLock.release()));
+    // The evicted writers queue again once they look, and get the lock in turn.
+    assert.equal(await writerGranted, true);
+    assert.equal(await lateGranted, true);
   });
 
   test('without DELETE permission on the lock directory: NoAuth, and nothing left behind', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -133,25 +133,49 @@ describe('ZkReadWriteLock', () => {
     proxy.pass();
   });
 
-  test('reader and writer processes interleaved: a writer is never beside anyone', async () => {
+  test('reader and writer processes interleaved across async work: a writer is never beside anyone, every increment lands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zk-rw-'));
     const file = join(dir, 'counter');
     writeFileSync(file, '0');
     try {
+      // Writers read the counter, sleep 5 ms, write it + 1; readers read it, sleep, read it again.
       const kinds = ['read', 'write', 'read', 'write', 'read', 'read'];
       const outs = await Promise.all(
-        kinds.map((k) => run(process.execPath, [worker, server.connectString, 'rw-mix', '25', file, k])),
+        kinds.map((k) =>
+          run(process.execPath, [worker, server.connectString, 'rw-mix', '25', file, k, '5'], {
+            timeout: 120_000,
+          }),
+        ),
       );
       const holds = outs
         .flatMap((o) => o.stdout.trim().split('\n'))
-        .map((l) => JSON.parse(l) as { kind: string; acquired: number; released: number });
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              kind: string;
+              acquired: number;
+              released: number;
+              read: number;
+              reread?: number;
+            },
+        );
+      assert.equal(holds.length, 150);
       for (const a of holds) {
         for (const b of holds) {
           if (a === b || a.acquired >= b.released || b.acquired >= a.released) continue;
           assert.ok(a.kind === 'read' && b.kind === 'read', 'a writer overlapped another holder');
         }
       }
-      assert.equal(holds.length, 150);
+      const writes = holds.filter((h) => h.kind === 'write').sort((a, b) => a.acquired - b.acquired);
+      assert.equal(readFileSync(file, 'utf8'), String(writes.length), "every writer's increment landed");
+      for (const [i, w] of writes.entries()) {
+        assert.equal(w.read, i, `write ${i} read what the write before it wrote`);
+      }
+      for (const r of holds.filter((h) => h.kind === 'read')) {
+        assert.equal(r.reread, r.read, 'the counter did not change under a reader');
+        const before = writes.filter((w) => w.released <= r.acquired).length;
+        assert.equal(r.read, before, 'a reader sees every write released before it acquired, and no other');
+      }
       assert.equal(await queueLength('rw-mix'), 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
