@@ -10,6 +10,13 @@
 
 export { monotonicNow } from './client/clock.js';
 export { type ConnectString, parseConnectString, type ServerAddress } from './client/connect-string.js';
+export {
+  CHANNELS,
+  type LockEvent,
+  type RequestEnd,
+  type RequestStart,
+  type StateChange,
+} from './client/diagnostics.js';
 export * from './client/types.js';
 export * from './client/zk-client.js';
 export * from './errors.js';

@@ -81,7 +81,7 @@ export async function reentrant(ctx: BenchContext): Promise<Row[]> {
       better: 'exact',
       target: 0,
       values: { ours: requests },
-      note: "counted at ZkClient's send(), which every request uses",
+      note: 'counted on the zk-recipes:request:start diagnostics channel, which sees every request',
     });
     rows.push({
       id: 'reentrant.first-requests',

@@ -14,8 +14,9 @@
  *                         process's first lock.run(): "ok <before> <after>" (use a fresh peer)
  * --keep-parent sets cleanupParent: false on every lock.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
-import { ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import { LockDirectories } from '../../src/recipes/locks/lock-directories.js';
 
 type Kind = 'mutex' | 'read' | 'write';
@@ -65,25 +66,18 @@ async function inFlight(n: number, concurrency: number, fn: (i: number) => Promi
 }
 
 /**
- * Counts the requests sent through `client` until the returned function is called. Every request
- * (create, the lock's createWithZxid, reads, delete, multi, a directory's removal) goes through
- * ZkClient's private send(), one request each: that is the one method wrapped, so that no request
- * path can go uncounted. Throws when there is no send() to wrap (the client was rewritten: wrap
- * the new one point every request passes through).
+ * Counts the requests `client` sends until the returned function is called: every request
+ * (create, reads, delete, multi, a directory's removal, the heartbeat) is published on the
+ * `zk-recipes:request:start` diagnostics channel before it is sent, whatever path it took.
  */
 function countRequests(): () => number {
-  const target = client as unknown as Record<string, unknown>;
-  const send = target['send'];
-  if (typeof send !== 'function') {
-    throw new Error('ZkClient has no send(): the request counter must wrap the method every request uses');
-  }
   let count = 0;
-  target['send'] = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return send.apply(this, args);
+  const onStart = (m: unknown) => {
+    if ((m as RequestStart).sessionId === client.sessionId) count += 1;
   };
+  subscribe(CHANNELS.requestStart, onStart);
   return () => {
-    delete target['send'];
+    unsubscribe(CHANNELS.requestStart, onStart);
     return count;
   };
 }

@@ -91,7 +91,7 @@ export class Watchdog {
 
   private heartbeat(s: Session): void {
     s.heartbeatInFlight = true;
-    s.send<Stat | null>('/', (w, cb) => w.exists('/', undefined, cb), {
+    s.send<Stat | null>('ping', '/', (w, cb) => w.exists('/', undefined, cb), {
       timeout: Math.max(1, (2 * s.negotiatedTimeout) / 3),
     })
       .catch(() => {})

@@ -20,6 +20,7 @@ import {
   SessionExpiredError,
 } from '../errors.js';
 import { monotonicNow } from './clock.js';
+import { stateChange } from './diagnostics.js';
 import { MIN_RETRY_MS, Watchdog } from './liveness.js';
 import type { ClientSettings } from './options.js';
 import { retrying } from './retry.js';
@@ -73,6 +74,8 @@ export class SessionKeeper {
   connects = 0;
 
   constructor(
+    /** The ZkClient this keeper works for (named in diagnostics messages). */
+    private readonly client: object,
     private readonly connectString: string,
     private readonly settings: ClientSettings,
     private readonly emit: Emit,
@@ -250,6 +253,8 @@ export class SessionKeeper {
       this.connection.abort(new ConnectionLossError(`the connection to ZooKeeper is ${next}`));
     }
     this.logger.debug(`[zk-recipes] client ${prev} -> ${next}`);
+    if (stateChange.hasSubscribers)
+      stateChange.publish({ client: this.client, state: next, previous: prev, sessionId: this._session?.id });
     this.emit('state', next, prev);
   }
 
@@ -343,7 +348,9 @@ export class SessionKeeper {
     }
     // The server checks credentials after the handshake and, if it rejects them, says so and
     // drops the connection: connect() resolves once a request made it through.
-    s.send<Stat | null>('/', (w, cb) => w.exists('/', undefined, cb), { timeout: this.requestTimeout }).then(
+    s.send<Stat | null>('exists', '/', (w, cb) => w.exists('/', undefined, cb), {
+      timeout: this.requestTimeout,
+    }).then(
       () => {
         if (s === this._session && !s.ended) for (const w of [...this.connectWaiters]) w.resolve();
       },

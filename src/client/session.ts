@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import { NoNodeError, NotEmptyError, OperationTimeoutError } from '../errors.js';
 import { monotonicNow } from './clock.js';
+import { type RequestStart, requestEnd, requestStart } from './diagnostics.js';
 import type { CallOptions } from './options.js';
 import { after } from './timers.js';
 import type { Logger, Watcher } from './types.js';
@@ -70,25 +71,34 @@ export class Session {
    * notification is handled.
    */
   send<T>(
+    op: string,
     path: string,
     issue: Issue<T>,
     { timeout, signal }: { timeout: number; signal?: AbortSignal | undefined },
     onAnswer?: (value: T) => void,
+    watch = false,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    // Observers (diagnostics.ts) see every request; the message is only built when one listens.
+    const observed: RequestStart | undefined =
+      requestStart.hasSubscribers || requestEnd.hasSubscribers
+        ? { op, path, watch, sessionId: this.id ?? '0' }
+        : undefined;
+    if (observed) requestStart.publish(observed);
     return new Promise<T>((resolve, reject) => {
       const sentAt = monotonicNow();
       let settled = false;
-      const settle = () => {
+      const settle = (error?: Error) => {
         settled = true;
         timer.clear();
         signal?.removeEventListener('abort', onAbort);
         this.pending.delete(entry);
+        if (observed) requestEnd.publish({ ...observed, durationMs: monotonicNow() - sentAt, error });
       };
       const entry: Pending = {
         fail: (err) => {
           if (settled) return;
-          settle();
+          settle(err);
           reject(err);
         },
       };
@@ -115,7 +125,7 @@ export class Session {
     call: { timeout: number; signal?: AbortSignal | undefined },
   ): Promise<boolean> {
     try {
-      await this.send<void>(path, (w, cb) => w.remove(path, -1, cb), call);
+      await this.send<void>('delete', path, (w, cb) => w.remove(path, -1, cb), call);
       return true;
     } catch (e) {
       if (e instanceof NoNodeError || e instanceof NotEmptyError) return false;
@@ -134,25 +144,24 @@ export class Session {
     call: { timeout: number; signal?: AbortSignal | undefined },
     issue: WatchedIssue<T>,
   ): Promise<T> {
-    if (!watch) return this.send(path, (w, cb) => issue(w, undefined, cb), call);
+    const op = READ_OPS[kind];
+    if (!watch) return this.send(op, path, (w, cb) => issue(w, undefined, cb), call);
     const pw = this.watches.pathWatch(kind, path);
     const signal = call.signal;
-    return this.send(
-      path,
-      (w, cb) => issue(w, pw.wire, cb),
-      call,
-      () => {
-        if (!signal) return void this.watches.add(pw, watch);
-        const onAbort = () => remove();
-        const remove = this.watches.add(pw, (e) => {
-          signal.removeEventListener('abort', onAbort);
-          watch(e);
-        });
-        signal.addEventListener('abort', onAbort, { once: true });
-      },
-    );
+    const added = () => {
+      if (!signal) return void this.watches.add(pw, watch);
+      const onAbort = () => remove();
+      const remove = this.watches.add(pw, (e) => {
+        signal.removeEventListener('abort', onAbort);
+        watch(e);
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+    };
+    return this.send(op, path, (w, cb) => issue(w, pw.wire, cb), call, added, true);
   }
 }
+
+const READ_OPS: Record<WatchKind, string> = { exists: 'exists', data: 'getData', child: 'getChildren' };
 
 /** `call` with its timeout bounded by `requestTimeout` (the default when it has none). */
 export function bounded(

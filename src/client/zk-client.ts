@@ -34,7 +34,7 @@ import {
 } from './options.js';
 import { describe, parentPath, validatePath } from './paths.js';
 import { retrying } from './retry.js';
-import { bounded, type WatchedIssue } from './session.js';
+import { bounded, type Issue, type WatchedIssue } from './session.js';
 import {
   type ClientState,
   type ClosingTask,
@@ -76,7 +76,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     this.logger = this.settings.logger;
     // biome-ignore lint/suspicious/noExplicitAny: the keeper's events are ZkClientEvents, checked at its calls
     const emit = (event: keyof ZkClientEvents, ...args: unknown[]) => (this.emit as any)(event, ...args);
-    this.keeper = new SessionKeeper(connectString, this.settings, emit as Emit);
+    this.keeper = new SessionKeeper(this, connectString, this.settings, emit as Emit);
   }
 
   // ── Session truth ──────────────────────────────────────────────────────────
@@ -179,9 +179,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   // ── Requests ───────────────────────────────────────────────────────────────
 
   /** Sends one request on the live session, bounded by `call` and requestTimeout. */
-  private send<T>(path: string, issue: WatchedIssue<T>, call: CallOptions): Promise<T> {
-    const s = this.keeper.liveSession();
-    return s.send(path, (w, cb) => issue(w, undefined, cb), bounded(call, this.keeper.requestTimeout));
+  private send<T>(op: string, path: string, issue: Issue<T>, call: CallOptions): Promise<T> {
+    return this.keeper.liveSession().send(op, path, issue, bounded(call, this.keeper.requestTimeout));
   }
 
   /**
@@ -230,7 +229,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     const mode = checkCreateMode(opts.mode ?? 'persistent');
     const acl = opts.acl ?? this.defaultAcl;
     checkCall(opts);
-    return this.send(path, (w, _, cb) => w.create(path, data, acl, mode, cb), opts);
+    return this.send('create', path, (w, cb) => w.create(path, data, acl, mode, cb), opts);
   }
 
   /** Deletes a node; `version` -1 (default) matches any version. */
@@ -238,7 +237,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     validatePath(path);
     checkVersion(version);
     checkCall(opts);
-    return this.send<void>(path, (w, _, cb) => w.remove(path, version, cb), opts);
+    return this.send<void>('delete', path, (w, cb) => w.remove(path, version, cb), opts);
   }
 
   /** The node's Stat, or null when it does not exist (a watch then fires on its creation). */
@@ -269,7 +268,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     checkData(data, false);
     checkVersion(version);
     checkCall(opts);
-    return this.send<Stat>(path, (w, _, cb) => w.setData(path, data, version, cb), opts);
+    return this.send<Stat>('setData', path, (w, cb) => w.setData(path, data, version, cb), opts);
   }
 
   /** Runs the operations atomically. A failure rejects with the failing op's typed error (its `opIndex` set). */
@@ -286,7 +285,12 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       if (op.op !== 'create') checkVersion(op.version ?? -1, `ops[${i}].version`);
     });
     checkCall(opts);
-    return this.send<OpResult[]>(ops[0]?.path ?? '/', (w, _, cb) => w.multi(ops, this.defaultAcl, cb), opts);
+    return this.send<OpResult[]>(
+      'multi',
+      ops[0]?.path ?? '/',
+      (w, cb) => w.multi(ops, this.defaultAcl, cb),
+      opts,
+    );
   }
 
   /**

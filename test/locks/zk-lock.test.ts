@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,14 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
+  CHANNELS,
   ClientClosedError,
   LockLostError,
   LockTimeoutError,
   LockUsageError,
   monotonicNow,
-  ZkClient,
+  type RequestStart,
+  type ZkClient,
   ZkLock,
 } from '../../src/index.js';
 import type { TestProxy, TestServer } from '../helpers.js';
@@ -292,16 +295,17 @@ describe('ZkLock under faults', () => {
     dir: string,
     proxy: TestProxy,
   ) {
-    const target = client as unknown as Record<string, unknown>;
-    const state = { partitioned: false, restore: () => delete target[method] };
-    const original = ZkClient.prototype[method] as (...args: unknown[]) => unknown;
-    target[method] = (...args: unknown[]) => {
-      if (!state.partitioned && String(args[0]).startsWith(dir)) {
-        state.partitioned = true;
-        proxy.blackhole();
-      }
-      return original.apply(client, args);
+    // Every request is published on the diagnostics channel before its bytes leave (they are
+    // written on the next tick): blackholing here catches exactly that request.
+    const onStart = (m: unknown) => {
+      const r = m as RequestStart;
+      if (state.partitioned || r.sessionId !== client.sessionId || r.op !== method || !r.path.startsWith(dir))
+        return;
+      state.partitioned = true;
+      proxy.blackhole();
     };
+    const state = { partitioned: false, restore: () => unsubscribe(CHANNELS.requestStart, onStart) };
+    subscribe(CHANNELS.requestStart, onStart);
     return state;
   }
 

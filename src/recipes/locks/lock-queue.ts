@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
+import { type LockEvent, lockEvent } from '../../client/diagnostics.js';
 import { basename, joinPath } from '../../client/paths.js';
 import { retrying, UNTIL_SESSION_ENDS } from '../../client/retry.js';
 import { at, deadlineAfter, msUntil } from '../../client/timers.js';
@@ -148,6 +149,8 @@ export class LockQueue {
         // way, its deletion hands us the lock, if our own node is still there (a forced acquire
         // may have deleted it). Watching our node too answers that without another read.
         const last = !opts.force && blockersAhead(queue, ourIndex, kind.mode, ignore).length === 1;
+        if (lockEvent.hasSubscribers)
+          lockEvent.publish({ event: 'queued', lock: this.dir, node: node.path } satisfies LockEvent);
         const woke = await this.waitGone(
           joinPath(this.dir, decision.watch.name),
           deadline,

@@ -17,6 +17,7 @@ import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { monotonicNow } from '../../client/clock.js';
 import { parseConnectString } from '../../client/connect-string.js';
+import { type LockEvent, lockEvent } from '../../client/diagnostics.js';
 import { describe, joinPath, validatePath } from '../../client/paths.js';
 import { checkDuration, deadlineAfter, msUntil, settledBy } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
@@ -355,6 +356,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     if (hold.count > 0) return;
     if (this.objectHold === hold) this.objectHold = undefined;
     await hold.release(this.rules.removeNode);
+    publishLock('released', this.path, hold.path);
     this.emit('released', { path: hold.path });
   }
 
@@ -394,7 +396,10 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
       this.queue,
       this.logger,
       {
-        lost: (_h, reason) => this.emit('lost', reason),
+        lost: (h, reason) => {
+          publishLock('lost', this.path, h.path, { reason });
+          this.emit('lost', reason);
+        },
         revocationRequested: (h) => this.emit('revocationRequested', { path: h.path }),
         suspended: () => this.emit('suspended'),
       },
@@ -404,6 +409,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     this.holds.add(hold);
     hold.onEnd(() => this.holds.delete(hold));
     this.logger.debug(`[zk-recipes] acquired ${node.path} (fencing token ${hold.fencingToken})`);
+    publishLock('acquired', this.path, node.path, { fencingToken: hold.fencingToken });
     this.emit('acquired', { path: node.path, fencingToken: hold.fencingToken });
     return hold;
   }
@@ -463,6 +469,16 @@ export class LockHandle {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.release();
   }
+}
+
+/** Tells diagnostics_channel observers (see diagnostics.ts); free when nobody listens. */
+function publishLock(
+  event: LockEvent['event'],
+  lock: string,
+  node: string | undefined,
+  extra: Pick<LockEvent, 'fencingToken' | 'reason'> = {},
+): void {
+  if (lockEvent.hasSubscribers) lockEvent.publish({ event, lock, node, ...extra } satisfies LockEvent);
 }
 
 let processIdentifier: string | undefined;

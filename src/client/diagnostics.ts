@@ -1,0 +1,61 @@
+/**
+ * What the library tells observers, through `node:diagnostics_channel`: requests, client state
+ * changes, and lock events. Subscribing costs the library nothing when nobody listens (one
+ * `hasSubscribers` check per request), and a subscriber sees every request, whatever path it
+ * took through the code: the tests and the bench count and steer requests this way instead of
+ * patching ZkClient. See docs/observability.md.
+ *
+ *   import { subscribe } from 'node:diagnostics_channel';
+ *   subscribe('zk-recipes:request:end', (m) => histogram.record((m as RequestEnd).durationMs));
+ */
+import { channel } from 'node:diagnostics_channel';
+
+/** Published when a request is handed to the wire client, before any of its bytes leave. */
+export interface RequestStart {
+  /** ZooKeeper's name of the operation ('create', 'delete', 'exists', 'getData', 'getChildren', 'setData', 'multi'), or 'ping' for the client's own heartbeat. */
+  op: string;
+  path: string;
+  /** Whether the request sets a watch. */
+  watch: boolean;
+  /** Hex id of the session it is sent on ('0' before the first handshake). */
+  sessionId: string;
+}
+
+/** Published when a request settles: answered, failed, timed out or aborted. */
+export interface RequestEnd extends RequestStart {
+  durationMs: number;
+  /** The error it failed with; undefined when it was answered. */
+  error: Error | undefined;
+}
+
+/** Published on every change of a client's state (the same as its 'state' event). */
+export interface StateChange {
+  client: object;
+  state: string;
+  previous: string;
+  /** Hex id of the current session, undefined before the first one. */
+  sessionId: string | undefined;
+}
+
+/** Published for what a lock recipe does: queued, acquired, released, lost. */
+export interface LockEvent {
+  event: 'queued' | 'acquired' | 'released' | 'lost';
+  /** The lock's directory. */
+  lock: string;
+  /** Our node, once it exists. */
+  node: string | undefined;
+  fencingToken?: bigint;
+  reason?: Error;
+}
+
+export const CHANNELS = {
+  requestStart: 'zk-recipes:request:start',
+  requestEnd: 'zk-recipes:request:end',
+  state: 'zk-recipes:client:state',
+  lock: 'zk-recipes:lock',
+} as const;
+
+export const requestStart = channel(CHANNELS.requestStart);
+export const requestEnd = channel(CHANNELS.requestEnd);
+export const stateChange = channel(CHANNELS.state);
+export const lockEvent = channel(CHANNELS.lock);
