@@ -21,7 +21,10 @@ export interface RequestStart {
   sessionId: string;
 }
 
-/** Published when a request settles: answered, failed, timed out or aborted. */
+/**
+ * Published when a request settles: answered, failed, timed out or aborted. It is the very object
+ * its `RequestStart` was, completed, so an observer can pair the two by identity.
+ */
 export interface RequestEnd extends RequestStart {
   durationMs: number;
   /** The error it failed with; undefined when it was answered. */

@@ -93,7 +93,9 @@ export class Session {
         timer.clear();
         signal?.removeEventListener('abort', onAbort);
         this.pending.delete(entry);
-        if (observed) requestEnd.publish({ ...observed, durationMs: monotonicNow() - sentAt, error });
+        // The start's message itself, completed: an observer pairs them by identity (a WeakMap).
+        if (observed)
+          requestEnd.publish(Object.assign(observed, { durationMs: monotonicNow() - sentAt, error }));
       };
       const entry: Pending = {
         fail: (err) => {
