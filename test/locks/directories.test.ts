@@ -13,6 +13,7 @@ import {
   eventually,
   nextEvent,
   releaseCutOffByReset,
+  requestLost,
   sleep,
   startProxy,
   startServer,
@@ -192,35 +193,41 @@ describe('the lock directory', () => {
     assert.equal(await exists('/locks/at-close-2'), false);
   });
 
-  test('close() right after a release whose delete hit connection loss removes the node, then the directory', async () => {
-    const { client: c } = await releaseCutOffByReset(server.connectString, 'close-after-loss');
-    await eventually(() => c.state === 'connected' || undefined);
-    await c.close();
-    assert.equal(await exists('/locks/close-after-loss'), false, 'the directory left behind');
-  });
+  for (const lost of ['request', 'reply'] as const) {
+    test(`close() right after a release whose delete hit connection loss (the ${lost} lost) removes the node, then the directory`, async () => {
+      const name = `close-after-loss-${lost}`;
+      const { client: c } = await releaseCutOffByReset(server.connectString, name, lost);
+      await eventually(() => c.state === 'connected' || undefined);
+      await c.close();
+      assert.equal(await exists(`/locks/${name}`), false, 'the directory left behind');
+    });
 
-  test('close() while the connection is down waits for it (bounded): the node, then the directory, then the session go', async () => {
-    const { client: c, proxy } = await releaseCutOffByReset(server.connectString, 'close-suspended');
-    await disconnect(proxy, c); // no reconnect until pass()
-    const closing = c.close();
-    assert.equal(c.state, 'closed', 'closed for the caller at once');
-    await sleep(300);
-    proxy.pass();
-    await closing;
-    assert.equal(
-      await exists('/locks/close-suspended'),
-      false,
-      'the directory (or the node in it) left behind',
-    );
-  });
+    test(`close() while the connection is down (after a release whose ${lost} was lost) waits for it (bounded): the node, then the directory, then the session go`, async () => {
+      const name = `close-suspended-${lost}`;
+      const { client: c, proxy } = await releaseCutOffByReset(server.connectString, name, lost);
+      await disconnect(proxy, c); // no reconnect until pass()
+      const closing = c.close();
+      assert.equal(c.state, 'closed', 'closed for the caller at once');
+      await sleep(300);
+      proxy.pass();
+      await closing;
+      assert.equal(await exists(`/locks/${name}`), false, 'the directory (or the node in it) left behind');
+    });
+  }
 
-  test('close() whose last deletes are cut off by a connection reset sends them again', async () => {
-    const proxy = await startProxy(server.connectString);
-    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
-    await new ZkLock(c, 'close-reset', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
-    await answerCutOffByReset(proxy, () => c.close()); // the directory's delete is cut off
-    assert.equal(await exists('/locks/close-reset'), false, 'the directory left behind');
-  });
+  for (const lost of ['request', 'reply'] as const) {
+    test(`close() whose last deletes are cut off by a connection reset (the ${lost} lost) leaves nothing`, async () => {
+      const proxy = await startProxy(server.connectString);
+      const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+      const dir = `/locks/close-reset-${lost}`;
+      await new ZkLock(c, dir.slice('/locks/'.length), { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
+      // The helpers check the fault on the server: the directory still there (the delete must be
+      // sent again), or already gone (its answer was lost).
+      if (lost === 'request') await requestLost(proxy, () => c.close(), dir);
+      else await answerCutOffByReset(proxy, () => c.close(), { kind: 'delete', path: dir });
+      assert.equal(await exists(dir), false, 'the directory left behind');
+    });
+  }
 
   test('close() while the server stays unreachable settles within its bound, not at the session timeout', async () => {
     const proxy = await startProxy(server.connectString);
