@@ -167,14 +167,21 @@ describe('a directory this process does not know', () => {
 describe('the lock directory', () => {
   test('stays while used again within cleanupDelay, goes once idle that long', async () => {
     const c = await connect(server.connectString);
-    const lock = new ZkLock(c, 'idle', { cleanupDelay: 300 });
+    // Timings with room for a loaded machine: the look comes 3.5 s after the first use (past its
+    // removal, were it not pushed back) and 2 s after the second (1 s before the pushed-back one).
+    const lock = new ZkLock(c, 'idle', { cleanupDelay: 3000 });
     await lock.run(() => {});
     assert.equal(await exists('/locks/idle'), true, 'kept right after the release');
-    await sleep(150);
+    const t1 = monotonicNow();
+    await sleep(1500);
     await lock.run(() => {}); // used again: the removal is pushed back
-    await sleep(200);
-    assert.equal(await exists('/locks/idle'), true, 'still kept 200 ms after the second use');
-    await eventually(async () => !(await exists('/locks/idle')));
+    const t2 = monotonicNow();
+    await sleep(Math.max(0, t1 + 3500 - monotonicNow()));
+    const still = await exists('/locks/idle');
+    const lookedAt = monotonicNow();
+    assert.ok(lookedAt - t2 < 3000, `looked ${lookedAt - t2} ms after the second use: too late to tell`);
+    assert.equal(still, true, 'removed 3 s after the first use, though used again since');
+    await eventually(async () => !(await exists('/locks/idle')), 10_000, 'removed once idle');
   });
 
   test('cleanupDelay 0 removes it right behind the release', async () => {
@@ -249,9 +256,20 @@ describe('the lock directory', () => {
     await a.acquire();
     const bGranted = b.acquire(10_000);
     await eventually(async () => (await admin.getChildren('/locks/shared-dir')).length === 2);
+    // a's removal (50 ms after its release) comes, and finds b's node.
+    const tried: string[] = [];
+    const answers: Promise<boolean>[] = [];
+    const deleteIfEmpty = c1.deleteIfEmpty.bind(c1);
+    c1.deleteIfEmpty = (path: string) => {
+      const answered = deleteIfEmpty(path);
+      tried.push(path);
+      answers.push(answered);
+      return answered;
+    };
     await a.release();
     assert.equal(await bGranted, true);
-    await sleep(200); // a's removal came and found b's node
+    await eventually(() => tried.includes('/locks/shared-dir'), 10_000, "a's removal");
+    await Promise.allSettled(answers);
     assert.equal(await exists('/locks/shared-dir'), true);
     await b.release();
     await eventually(async () => !(await exists('/locks/shared-dir')));
