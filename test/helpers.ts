@@ -60,8 +60,13 @@ async function deleteRecursive(client: ZkClient, path: string): Promise<void> {
 }
 
 /** What tests use of a FaultProxy; its connect string keeps the target's chroot. */
-export type TestProxy = Pick<FaultProxy, 'pass' | 'blackhole' | 'reset' | 'delay' | 'refuse'> & {
+export type TestProxy = Pick<
+  FaultProxy,
+  'pass' | 'blackhole' | 'reset' | 'delay' | 'refuse' | 'dropNextReply'
+> & {
   connectString: string;
+  /** The server behind the proxy, with the same chroot: for a client that sees what the server has. */
+  targetConnectString: string;
 };
 
 /** A proxy in front of the first server of `connectString`, closed after the test file. */
@@ -73,6 +78,8 @@ export async function startProxy(connectString: string): Promise<TestProxy> {
   onCleanup(() => proxy.close());
   return {
     connectString: `${proxy.connectString}${chroot}`,
+    targetConnectString: `${hosts.split(',')[0]!}${chroot}`,
+    dropNextReply: (options) => proxy.dropNextReply(options),
     pass: () => proxy.pass(),
     blackhole: () => proxy.blackhole(),
     reset: () => proxy.reset(),
@@ -106,30 +113,156 @@ export async function holderAndProxiedContender(connectString: string, name: str
 }
 
 /**
- * Acquires lock `name` through a fault proxy and releases it with the delete's answer cut off by
- * a connection reset: the release resolves with the delete retried in the background.
+ * Acquires lock `name` through a fault proxy and releases it with the delete cut off by a connection
+ * reset: by default its answer is lost after the server deleted the node (replyLost); with `lost:
+ * 'request'` the request is lost before the server saw it, and the node is still there (requestLost).
  */
-export async function releaseCutOffByReset(connectString: string, name: string) {
+export async function releaseCutOffByReset(
+  connectString: string,
+  name: string,
+  lost: 'request' | 'reply' = 'reply',
+) {
   const proxy = await startProxy(connectString);
   const client = await connect(proxy.connectString, { sessionTimeout: 6000 });
   const lock = new ZkLock(client, name);
   await lock.acquire();
-  await answerCutOffByReset(proxy, () => lock.release());
-  return { proxy, client };
+  const node = lock.nodePath!;
+  const release = () => lock.release();
+  if (lost === 'request') await requestLost(proxy, release, node);
+  else await replyLost(proxy, release, { kind: 'delete', path: node });
+  return { proxy, client, node };
 }
 
 /**
- * Runs `op` on a client behind `proxy` with the answer to its request cut off: answers are
- * delayed, and the connection is reset while that answer is on its way. Then traffic passes again.
+ * Runs `op` (a delete of `path`, or a request that removes it) on a client behind `proxy` with its
+ * request lost: the proxy drops every byte, then resets the connection and refuses reconnects while
+ * a second client, straight to the server, checks that `path` is still there (the server never saw
+ * the delete); then traffic passes again. Returns what `op` settled with.
  */
-export async function answerCutOffByReset<T>(proxy: TestProxy, op: () => Promise<T>): Promise<T> {
-  proxy.delay(300);
+export async function requestLost<T>(proxy: TestProxy, op: () => Promise<T>, path: string): Promise<T> {
+  proxy.blackhole();
   const pending = op();
   pending.catch(() => {}); // the caller gets the rejection; it is not unhandled meanwhile
-  await sleep(100);
-  proxy.reset();
-  proxy.pass();
+  try {
+    await sleep(100); // the request is sent, into the partition
+    proxy.refuse();
+    proxy.reset();
+    const server = await connect(proxy.targetConnectString);
+    try {
+      if (!(await server.exists(path))) throw new Error(`${path} was deleted: the request was not lost`);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    proxy.pass();
+  }
   return pending;
+}
+
+/**
+ * Runs `op` on a client behind `proxy` with the answer to its request lost after the server
+ * applied it: a create of a sequential node by default, or `kind` (see replyLost). Returns what
+ * `op` settles with.
+ */
+export async function answerCutOffByReset<T>(
+  proxy: TestProxy,
+  op: () => Promise<T>,
+  what: LostReplyOptions = {},
+): Promise<T> {
+  return (await replyLost(proxy, op, what)).result;
+}
+
+/** One ZooKeeper reply frame (after the handshake): header, and the body's bytes. */
+export interface ZkReply {
+  xid: number;
+  zxid: bigint;
+  err: number;
+  body: Buffer;
+  /** A create's answer: the path created (relative to the chroot). */
+  path?: string;
+}
+
+/** The whole reply frames at the start of `chunk` (a chunk from the server starts at a frame in these tests). */
+export function zkReplies(chunk: Buffer): ZkReply[] {
+  const out: ZkReply[] = [];
+  let at = 0;
+  while (at + 20 <= chunk.length) {
+    const len = chunk.readInt32BE(at);
+    if (len < 16 || at + 4 + len > chunk.length) break;
+    const frame = chunk.subarray(at + 4, at + 4 + len);
+    const body = frame.subarray(16);
+    const reply: ZkReply = {
+      xid: frame.readInt32BE(0),
+      zxid: frame.readBigInt64BE(4),
+      err: frame.readInt32BE(12),
+      body,
+    };
+    if (body.length >= 5 && body.readInt32BE(0) === body.length - 4 && body[4] === 0x2f /* '/' */) {
+      reply.path = body.subarray(4).toString();
+    }
+    out.push(reply);
+    at += 4 + len;
+  }
+  return out;
+}
+
+export interface LostReplyOptions {
+  /** Whose answer is lost: the first successful create of a sequential node (default), or delete. */
+  kind?: 'create' | 'delete';
+  /** For a delete: the path it removes, checked gone on the server once the answer is lost. */
+  path?: string;
+}
+
+/** Whether `r` is a successful answer of `kind` to a request of the client (xid >= 0: not a ping, watch, auth). */
+function answers(r: ZkReply, kind: 'create' | 'delete'): boolean {
+  if (r.xid < 0 || r.err !== 0) return false;
+  if (kind === 'create') return r.path !== undefined && /\d{10}$/.test(r.path);
+  return r.body.length === 0;
+}
+
+/**
+ * Runs `op` on a client behind `proxy` with the answer to one of its requests lost: requests reach
+ * the server, and when the server's successful answer of `kind` comes back, the proxy resets the
+ * connection instead of passing it on (FaultProxy.dropNextReply). Reconnects are refused while a
+ * second client, straight to the server, checks that the server did apply it (the created node
+ * exists, the deleted path is gone); then traffic passes again. Throws if no such answer came within
+ * 10 s: the fault did not happen. Returns what `op` settled with, and the lost reply.
+ */
+export async function replyLost<T>(
+  proxy: TestProxy,
+  op: () => Promise<T>,
+  { kind = 'create', path }: LostReplyOptions = {},
+): Promise<{ result: T; reply: ZkReply }> {
+  let reply: ZkReply | undefined;
+  const dropped = proxy.dropNextReply({
+    match: (chunk) => {
+      reply = zkReplies(chunk).find((r) => answers(r, kind));
+      // Refused before the reset that follows: the client cannot act on the server until checked.
+      if (reply) proxy.refuse();
+      return reply !== undefined;
+    },
+  });
+  dropped.catch(() => {}); // awaited below; not unhandled meanwhile
+  const pending = op();
+  pending.catch(() => {}); // the caller gets the rejection; it is not unhandled meanwhile
+  try {
+    await dropped;
+    const server = await connect(proxy.targetConnectString);
+    try {
+      if (kind === 'create') {
+        const stat = await server.exists(reply!.path!);
+        if (!stat)
+          throw new Error(`the server did not apply the create of ${reply!.path} whose answer was lost`);
+      } else if (path !== undefined && (await server.exists(path))) {
+        throw new Error(`the server did not apply the delete of ${path} whose answer was lost`);
+      }
+    } finally {
+      await server.close();
+    }
+  } finally {
+    proxy.pass();
+  }
+  return { result: await pending, reply: reply! };
 }
 
 /** Drops `client`'s connection through `proxy`, refusing reconnects until `proxy.pass()`; resolves once it is suspended. */

@@ -31,6 +31,7 @@ export class FaultProxy implements AsyncDisposable {
   #delayMs = 0;
   #links = new Set<Link>();
   #closing?: Promise<void>;
+  #replyDrop?: ArmedDrop;
 
   private constructor(target: { host: string; port: number }) {
     this.target = target;
@@ -110,8 +111,68 @@ export class FaultProxy implements AsyncDisposable {
     return this;
   }
 
+  /**
+   * One lost reply, for "the server did it but the client never heard" tests. From now on, bytes from
+   * the client keep flowing to the target as the mode says; the first chunk coming back from the target
+   * that `match` accepts (default: any chunk) is not delivered: that connection is reset instead, both
+   * ways, as by reset(). So the target has received, and acted on, the request that chunk answers,
+   * while the client never sees the answer. Chunks that `match` rejects go through. One-shot: later chunks flow again; the mode is unchanged.
+   *
+   * Resolves with the dropped chunk. Rejects, and disarms, if no chunk matched within `timeoutMs`
+   * (default 10 s) or the proxy is closed; arming again replaces (and rejects) an earlier call. Blackholed
+   * bytes are never seen by `match`. A chunk is what one read of the socket returned: it may hold
+   * several replies, or part of one.
+   */
+  dropNextReply(options: { match?: (chunk: Buffer) => boolean; timeoutMs?: number } = {}): Promise<Buffer> {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    this.#replyDrop?.reject(new Error('FaultProxy.dropNextReply: replaced by a later call'));
+    return new Promise<Buffer>((resolve, reject) => {
+      if (this.#closing) {
+        reject(new Error('FaultProxy.dropNextReply: the proxy is closed'));
+        return;
+      }
+      const drop: ArmedDrop = {
+        match: options.match ?? (() => true),
+        resolve: (chunk) => {
+          this.#disarm(drop);
+          resolve(chunk);
+        },
+        reject: (err) => {
+          this.#disarm(drop);
+          reject(err);
+        },
+        timer: setTimeout(
+          () => drop.reject(new Error(`FaultProxy.dropNextReply: no matching reply within ${timeoutMs} ms`)),
+          timeoutMs,
+        ),
+      };
+      this.#replyDrop = drop;
+    });
+  }
+
+  #disarm(drop: ArmedDrop): void {
+    clearTimeout(drop.timer);
+    if (this.#replyDrop === drop) this.#replyDrop = undefined;
+  }
+
+  /** Called by a link for each chunk from the target: true if it is the reply to drop (the link resets). */
+  #takeReply(chunk: Buffer): boolean {
+    const drop = this.#replyDrop;
+    if (!drop) return false;
+    let hit: boolean;
+    try {
+      hit = drop.match(chunk);
+    } catch (err) {
+      drop.reject(err as Error);
+      return false;
+    }
+    if (hit) drop.resolve(chunk);
+    return hit;
+  }
+
   /** Stops listening and destroys all connections. Idempotent. */
   close(): Promise<void> {
+    this.#replyDrop?.reject(new Error('FaultProxy.dropNextReply: the proxy is closed'));
     this.#closing ??= new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       for (const link of [...this.#links]) link.destroy();
@@ -142,9 +203,21 @@ export class FaultProxy implements AsyncDisposable {
       client.resetAndDestroy();
       return;
     }
-    const link = new Link(this, client, () => this.#links.delete(link));
+    const link = new Link(
+      this,
+      client,
+      () => this.#links.delete(link),
+      (chunk) => this.#takeReply(chunk),
+    );
     this.#links.add(link);
   }
+}
+
+interface ArmedDrop {
+  match: (chunk: Buffer) => boolean;
+  resolve: (chunk: Buffer) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
 }
 
 /** One proxied connection: the client's socket, ours to the target, and one Flow each way. */
@@ -157,6 +230,8 @@ class Link {
     readonly proxy: FaultProxy,
     client: net.Socket,
     readonly onDone: () => void,
+    /** For each chunk from the target: true when it is a reply to drop (see FaultProxy.dropNextReply). */
+    readonly takeReply: (chunk: Buffer) => boolean,
   ) {
     const upstream = net.connect({ host: proxy.target.host, port: proxy.target.port, allowHalfOpen: true });
     client.setNoDelay(true);
@@ -255,6 +330,10 @@ class Flow {
   #onData(chunk: Buffer): void {
     const mode = this.link.mode;
     if (mode === 'blackhole') return;
+    if (this === this.link.down && this.link.takeReply(chunk)) {
+      this.link.reset();
+      return;
+    }
     if (mode === 'delay') this.#enqueue(this.link.proxy.delayMs, chunk);
     // Data still waiting from an earlier delay goes first.
     else if (this.#queue.length > 0) this.#enqueue(0, chunk);

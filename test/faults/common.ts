@@ -51,15 +51,13 @@ export function assertClean(workers: readonly Worker[], resource: FencedResource
 }
 
 /**
- * Asserts nothing is left under the lock's directory, and that the directory itself is gone.
- * When the last contender died (kill -9) rather than left, its node vanishes by session expiry
- * and nobody is left to remove the empty directory (ZooKeeper's CONTAINER nodes would; the wire
- * client cannot create them): `diedLast` accepts an empty directory then.
+ * Asserts nothing is left under the lock's directory, and that the directory itself is gone. An
+ * empty directory counts as left behind: the scenarios make sure the last contender leaves rather
+ * than dies (churn waits for killed workers' sessions to expire before stopping the others).
  */
-export async function assertNoNodes(admin: ZkClient, name: string, diedLast = false): Promise<void> {
+export async function assertNoNodes(admin: ZkClient, name: string): Promise<void> {
   const children = await admin.getChildren(`/locks/${name}`).catch(() => null);
-  if (diedLast && children?.length === 0) return;
-  assert.equal(children, null, `nodes left under /locks/${name}: ${children}`);
+  assert.equal(children, null, `left under /locks/${name}: ${children === null ? '' : `[${children}]`}`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,8 @@
  * A contender process of the fault suite. It takes the lock over and over; while holding it does
  * a read-modify-write on the fenced resource, and logs the hold as a JSON line on stdout:
  *   {"ev":"ready"} {"ev":"acquired",...} {"ev":"hold","record":HoldRecord} {"ev":"done"}
- * Config: one JSON argument (WorkerConfig).
+ *   {"ev":"session","session":"<ephemeralOwner>"} (also in "ready": the session its nodes belong to)
+ * Config: one JSON argument (WorkerConfig). SIGTERM: it gives up a pending acquire, ends a hold, leaves.
  */
 import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { HoldRecord, WriteAttempt } from '../../src/testing/exclusion-checker.js';
@@ -14,7 +15,7 @@ export interface WorkerConfig {
   kind: 'mutex' | 'read' | 'write';
   /** Stop after this many holds... */
   iterations?: number;
-  /** ...or at this monotonic time. */
+  /** ...or at this monotonic time; without either, at SIGTERM (see harness.ts, stop()). */
   until?: number;
   holdMs: [number, number];
   /** Random acquire timeout range; undefined waits as long as it takes. */
@@ -40,12 +41,17 @@ const lock =
     : new ZkReadWriteLock(client, cfg.name, { identifier: cfg.id })[
         cfg.kind === 'read' ? 'readLock' : 'writeLock'
       ];
-emit({ ev: 'ready', pid: process.pid });
+// Its sessions, so that the test can tell a node of a live worker from a leaked or dead one.
+emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
+client.on('session', () => emit({ ev: 'session', session: String(client.sessionOwner) }));
 
 let holds = 0;
 let stopping = false;
+// SIGTERM: finish the current hold, or give up the current acquire at once, then leave.
+const stop = new AbortController();
 process.on('SIGTERM', () => {
   stopping = true;
+  stop.abort(new Error('stopped'));
 });
 
 while (
@@ -61,7 +67,7 @@ while (
   }
   let ok = false;
   try {
-    ok = await lock.acquire({ timeout, signal: ac.signal });
+    ok = await lock.acquire({ timeout, signal: AbortSignal.any([ac.signal, stop.signal]) });
   } catch (e) {
     emit({ ev: 'acquire-failed', reason: String((e as Error).message) });
     if (client.state === 'closed') break;

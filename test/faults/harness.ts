@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { monotonicNow } from '../../src/index.js';
+import { monotonicNow, type ZkClient } from '../../src/index.js';
 import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { WorkerConfig } from './fault-worker.js';
 
@@ -17,6 +17,8 @@ export interface WorkerEvent {
   record?: HoldRecord;
   reason?: string;
   pid?: number;
+  /** ready, session: the worker's current session (its nodes' ephemeralOwner, decimal). */
+  session?: string;
 }
 
 export class Worker {
@@ -42,6 +44,19 @@ export class Worker {
 
   get pid(): number {
     return this.child.pid!;
+  }
+
+  /** Not exited (a stopped process counts as alive). */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The worker's current session (its nodes' ephemeralOwner), once it has told. */
+  get session(): string | undefined {
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i]!.session !== undefined) return this.events[i]!.session;
+    }
+    return undefined;
   }
 
   holds(): HoldRecord[] {
@@ -90,6 +105,57 @@ export function startWorker(cfg: WorkerConfig): Worker {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Worker(cfg, child);
+}
+
+/**
+ * The nodes under `dir` whose ephemeralOwner is not the current session of a live worker: nodes
+ * of killed workers before their session expired, or leaks. `admin` lists them.
+ */
+export async function foreignNodes(
+  admin: ZkClient,
+  dir: string,
+  workers: readonly Worker[],
+): Promise<string[]> {
+  const live = new Set(workers.filter((w) => w.alive && w.session).map((w) => w.session!));
+  const out: string[] = [];
+  for (const child of await admin.getChildren(dir).catch(() => [] as string[])) {
+    const stat = await admin.exists(`${dir}/${child}`).catch(() => null);
+    if (stat && !live.has(String(stat.ephemeralOwner))) out.push(child);
+  }
+  return out;
+}
+
+/** Asks every worker still running to stop (SIGTERM: it ends its hold or its acquire, and leaves). */
+export function stop(workers: readonly Worker[]): void {
+  for (const w of workers) w.kill('SIGTERM');
+}
+
+/**
+ * Waits until some worker reports a grant after `since` (monotonic ms), at most `withinMs` after
+ * it; returns how long after `since` that grant came. Fails when none does.
+ */
+export async function grantAfter(
+  workers: readonly Worker[],
+  since: number,
+  withinMs: number,
+): Promise<number> {
+  const first = () => {
+    let t = Number.POSITIVE_INFINITY;
+    for (const w of workers)
+      for (const e of w.events) if (e.ev === 'acquired' && e.t! > since) t = Math.min(t, e.t!);
+    return t;
+  };
+  // Polled until the bound has passed for this process as well (workers log with their own delay).
+  while (first() === Number.POSITIVE_INFINITY && monotonicNow() < since + withinMs + 1000) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const took = first() - since;
+  if (!(took <= withinMs)) {
+    throw new Error(
+      `no grant within ${withinMs} ms after the faults ended (${Number.isFinite(took) ? `first after ${Math.round(took)} ms` : 'none'})`,
+    );
+  }
+  return took;
 }
 
 /** Waits for all workers to exit; kills stragglers after `timeoutMs` and reports them. */

@@ -44,16 +44,22 @@ describe('field bugs', () => {
     await waiter.release();
   });
 
-  test('CURATOR-678: a release whose delete hits connection loss does not leave the node to block later acquires', async () => {
-    await releaseCutOffByReset(server.connectString, 'c678');
-    await eventually(
-      async () => (await children('c678')).length === 0,
-      10_000,
-      'the node deleted by the background retry',
-    );
-    const other = await connect(server.connectString);
-    assert.equal(await new ZkLock(other, 'c678').acquire(2000), true, 'a later acquire succeeds');
-  });
+  for (const lost of ['request', 'reply'] as const) {
+    test(`CURATOR-678: a release whose delete hits connection loss (the ${lost} lost) does not leave the node to block later acquires`, async () => {
+      const name = `c678-${lost}`;
+      // The helper proves the fault: with the request lost the node was still there after the
+      // reset; with the reply lost the server had deleted it.
+      const { client } = await releaseCutOffByReset(server.connectString, name, lost);
+      await eventually(
+        async () => (await children(name)).length === 0,
+        10_000,
+        'the node deleted by the background retry',
+      );
+      await eventually(() => client.state === 'connected' || undefined, 10_000, 'reconnected');
+      const other = await connect(server.connectString);
+      assert.equal(await new ZkLock(other, name).acquire(2000), true, 'a later acquire succeeds');
+    });
+  }
 
   test('Kazoo 649: readers and writers queued behind each other do not deadlock (right predecessor)', async () => {
     const clients = await Promise.all([1, 2, 3, 4].map(() => connect(server.connectString)));

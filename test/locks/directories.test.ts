@@ -13,6 +13,7 @@ import {
   eventually,
   nextEvent,
   releaseCutOffByReset,
+  requestLost,
   sleep,
   startProxy,
   startServer,
@@ -166,14 +167,21 @@ describe('a directory this process does not know', () => {
 describe('the lock directory', () => {
   test('stays while used again within cleanupDelay, goes once idle that long', async () => {
     const c = await connect(server.connectString);
-    const lock = new ZkLock(c, 'idle', { cleanupDelay: 300 });
+    // Timings with room for a loaded machine: the look comes 3.5 s after the first use (past its
+    // removal, were it not pushed back) and 2 s after the second (1 s before the pushed-back one).
+    const lock = new ZkLock(c, 'idle', { cleanupDelay: 3000 });
     await lock.run(() => {});
     assert.equal(await exists('/locks/idle'), true, 'kept right after the release');
-    await sleep(150);
+    const t1 = monotonicNow();
+    await sleep(1500);
     await lock.run(() => {}); // used again: the removal is pushed back
-    await sleep(200);
-    assert.equal(await exists('/locks/idle'), true, 'still kept 200 ms after the second use');
-    await eventually(async () => !(await exists('/locks/idle')));
+    const t2 = monotonicNow();
+    await sleep(Math.max(0, t1 + 3500 - monotonicNow()));
+    const still = await exists('/locks/idle');
+    const lookedAt = monotonicNow();
+    assert.ok(lookedAt - t2 < 3000, `looked ${lookedAt - t2} ms after the second use: too late to tell`);
+    assert.equal(still, true, 'removed 3 s after the first use, though used again since');
+    await eventually(async () => !(await exists('/locks/idle')), 10_000, 'removed once idle');
   });
 
   test('cleanupDelay 0 removes it right behind the release', async () => {
@@ -192,35 +200,41 @@ describe('the lock directory', () => {
     assert.equal(await exists('/locks/at-close-2'), false);
   });
 
-  test('close() right after a release whose delete hit connection loss removes the node, then the directory', async () => {
-    const { client: c } = await releaseCutOffByReset(server.connectString, 'close-after-loss');
-    await eventually(() => c.state === 'connected' || undefined);
-    await c.close();
-    assert.equal(await exists('/locks/close-after-loss'), false, 'the directory left behind');
-  });
+  for (const lost of ['request', 'reply'] as const) {
+    test(`close() right after a release whose delete hit connection loss (the ${lost} lost) removes the node, then the directory`, async () => {
+      const name = `close-after-loss-${lost}`;
+      const { client: c } = await releaseCutOffByReset(server.connectString, name, lost);
+      await eventually(() => c.state === 'connected' || undefined);
+      await c.close();
+      assert.equal(await exists(`/locks/${name}`), false, 'the directory left behind');
+    });
 
-  test('close() while the connection is down waits for it (bounded): the node, then the directory, then the session go', async () => {
-    const { client: c, proxy } = await releaseCutOffByReset(server.connectString, 'close-suspended');
-    await disconnect(proxy, c); // no reconnect until pass()
-    const closing = c.close();
-    assert.equal(c.state, 'closed', 'closed for the caller at once');
-    await sleep(300);
-    proxy.pass();
-    await closing;
-    assert.equal(
-      await exists('/locks/close-suspended'),
-      false,
-      'the directory (or the node in it) left behind',
-    );
-  });
+    test(`close() while the connection is down (after a release whose ${lost} was lost) waits for it (bounded): the node, then the directory, then the session go`, async () => {
+      const name = `close-suspended-${lost}`;
+      const { client: c, proxy } = await releaseCutOffByReset(server.connectString, name, lost);
+      await disconnect(proxy, c); // no reconnect until pass()
+      const closing = c.close();
+      assert.equal(c.state, 'closed', 'closed for the caller at once');
+      await sleep(300);
+      proxy.pass();
+      await closing;
+      assert.equal(await exists(`/locks/${name}`), false, 'the directory (or the node in it) left behind');
+    });
+  }
 
-  test('close() whose last deletes are cut off by a connection reset sends them again', async () => {
-    const proxy = await startProxy(server.connectString);
-    const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
-    await new ZkLock(c, 'close-reset', { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
-    await answerCutOffByReset(proxy, () => c.close()); // the directory's delete is cut off
-    assert.equal(await exists('/locks/close-reset'), false, 'the directory left behind');
-  });
+  for (const lost of ['request', 'reply'] as const) {
+    test(`close() whose last deletes are cut off by a connection reset (the ${lost} lost) leaves nothing`, async () => {
+      const proxy = await startProxy(server.connectString);
+      const c = await connect(proxy.connectString, { sessionTimeout: 6000 });
+      const dir = `/locks/close-reset-${lost}`;
+      await new ZkLock(c, dir.slice('/locks/'.length), { cleanupDelay: 60_000 }).run(() => {}); // a removal pending
+      // The helpers check the fault on the server: the directory still there (the delete must be
+      // sent again), or already gone (its answer was lost).
+      if (lost === 'request') await requestLost(proxy, () => c.close(), dir);
+      else await answerCutOffByReset(proxy, () => c.close(), { kind: 'delete', path: dir });
+      assert.equal(await exists(dir), false, 'the directory left behind');
+    });
+  }
 
   test('close() while the server stays unreachable settles within its bound, not at the session timeout', async () => {
     const proxy = await startProxy(server.connectString);
@@ -242,9 +256,20 @@ describe('the lock directory', () => {
     await a.acquire();
     const bGranted = b.acquire(10_000);
     await eventually(async () => (await admin.getChildren('/locks/shared-dir')).length === 2);
+    // a's removal (50 ms after its release) comes, and finds b's node.
+    const tried: string[] = [];
+    const answers: Promise<boolean>[] = [];
+    const deleteIfEmpty = c1.deleteIfEmpty.bind(c1);
+    c1.deleteIfEmpty = (path: string) => {
+      const answered = deleteIfEmpty(path);
+      tried.push(path);
+      answers.push(answered);
+      return answered;
+    };
     await a.release();
     assert.equal(await bGranted, true);
-    await sleep(200); // a's removal came and found b's node
+    await eventually(() => tried.includes('/locks/shared-dir'), 10_000, "a's removal");
+    await Promise.allSettled(answers);
     assert.equal(await exists('/locks/shared-dir'), true);
     await b.release();
     await eventually(async () => !(await exists('/locks/shared-dir')));

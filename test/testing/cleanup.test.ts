@@ -36,8 +36,16 @@ describe('cleanup when the process ends', { skip: harnessSkip(), timeout: 60_000
   });
   after(() => fs.rmSync(path.dirname(script), { recursive: true, force: true }));
 
-  async function startChild(mode: 'return' | 'wait'): Promise<Started> {
-    const child = spawn(process.execPath, [script, INDEX, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  /**
+   * `watchdog: false` leaves the cleanup to the child's own exit and signal handlers: then nothing
+   * else would kill its JVM or remove its dir, and a generous bound still tells whether they ran.
+   */
+  async function startChild(mode: 'return' | 'wait', watchdog: boolean): Promise<Started> {
+    const env = { ...process.env, ZK_TEST_NO_WATCHDOG: watchdog ? '0' : '1' };
+    const child = spawn(process.execPath, [script, INDEX, mode], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env,
+    });
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
@@ -59,35 +67,45 @@ describe('cleanup when the process ends', { skip: harnessSkip(), timeout: 60_000
     return { child, jvm, exit };
   }
 
-  async function assertCleanedUp(jvm: { pid: number; dir: string }, timeoutMs = 2000) {
-    await eventually(() => !isAlive(jvm.pid), timeoutMs, `JVM ${jvm.pid} gone`);
-    await eventually(() => !fs.existsSync(jvm.dir), timeoutMs, `${jvm.dir} removed`);
+  // Bounds for a loaded machine: the handlers work at exit, the watchdog within moments of it.
+  async function assertCleanedUp(jvm: { pid: number; dir: string }, timeoutMs = 10_000) {
+    try {
+      await eventually(() => !isAlive(jvm.pid), timeoutMs, `JVM ${jvm.pid} gone`);
+      await eventually(() => !fs.existsSync(jvm.dir), timeoutMs, `${jvm.dir} removed`);
+    } catch (err) {
+      // Not cleaned up: do it here, so a failing test leaves nothing behind either.
+      try {
+        process.kill(jvm.pid, 'SIGKILL');
+      } catch {}
+      fs.rmSync(jvm.dir, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   test('a process that never calls close() still exits by itself, and takes the JVM along', async () => {
-    const { jvm, exit } = await startChild('return');
+    const { jvm, exit } = await startChild('return', false);
     assert.deepEqual(await exit, { code: 0, signal: null });
-    await assertCleanedUp(jvm, 500);
+    await assertCleanedUp(jvm);
   });
 
   test('SIGTERM: cleanup, then the process dies of the signal', async () => {
-    const { child, jvm, exit } = await startChild('wait');
+    const { child, jvm, exit } = await startChild('wait', false);
     child.kill('SIGTERM');
     assert.deepEqual(await exit, { code: null, signal: 'SIGTERM' });
-    await assertCleanedUp(jvm, 500);
+    await assertCleanedUp(jvm);
   });
 
   test('SIGINT as well', async () => {
-    const { child, jvm, exit } = await startChild('wait');
+    const { child, jvm, exit } = await startChild('wait', false);
     child.kill('SIGINT');
     assert.deepEqual(await exit, { code: null, signal: 'SIGINT' });
-    await assertCleanedUp(jvm, 500);
+    await assertCleanedUp(jvm);
   });
 
   test('SIGKILL: no handler runs, the watchdog kills the JVM and removes the dir', async () => {
-    const { child, jvm, exit } = await startChild('wait');
+    const { child, jvm, exit } = await startChild('wait', true);
     child.kill('SIGKILL');
     assert.deepEqual(await exit, { code: null, signal: 'SIGKILL' });
-    await assertCleanedUp(jvm, 5000);
+    await assertCleanedUp(jvm);
   });
 });

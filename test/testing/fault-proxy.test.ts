@@ -49,6 +49,8 @@ describe('FaultProxy', { timeout: 30_000 }, () => {
   let echoPort: number;
   const echoSockets = new Set<net.Socket>();
   const echoErrors: string[] = [];
+  /** Everything the echo server received, on any connection. */
+  let echoReceived = '';
   let proxy: FaultProxy;
   const peers: Peer[] = [];
 
@@ -65,6 +67,9 @@ describe('FaultProxy', { timeout: 30_000 }, () => {
       echoSockets.add(s);
       s.on('error', (err: NodeJS.ErrnoException) => echoErrors.push(err.code ?? err.message));
       s.on('close', () => echoSockets.delete(s));
+      s.on('data', (d: Buffer) => {
+        echoReceived += d.toString();
+      });
       s.pipe(s);
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
@@ -180,6 +185,53 @@ describe('FaultProxy', { timeout: 30_000 }, () => {
     await old.roundTrip('old');
     proxy.pass();
     await (await peer()).roundTrip('new');
+  });
+
+  test('dropNextReply: the request reaches the target, its answer is dropped and the connection reset; one-shot', async () => {
+    const p = await peer();
+    await p.roundTrip('a');
+    echoErrors.length = 0;
+    echoReceived = '';
+    const dropped = proxy.dropNextReply({ match: (chunk) => chunk.includes('req') });
+    await p.roundTrip('other'); // answers the match rejects pass
+    p.socket.write('req');
+    assert.equal((await dropped).toString(), 'req');
+    await eventually(() => p.closed, 2000, 'client connection reset');
+    assert.equal(p.error?.code, 'ECONNRESET');
+    assert.equal(p.received, 'aother', 'the dropped answer never reached the client');
+    assert.ok(echoReceived.endsWith('otherreq'), `the target got the request: ${echoReceived}`);
+    await eventually(() => echoErrors.includes('ECONNRESET'), 2000, 'reset seen by the target');
+    assert.equal(proxy.mode, 'pass');
+    // Disarmed: the same answer now goes through.
+    await (await peer()).roundTrip('req');
+  });
+
+  test('dropNextReply passes requests under delay too, and without a match drops the first answer', async () => {
+    proxy.delay(50);
+    const p = await peer();
+    echoReceived = '';
+    const dropped = proxy.dropNextReply();
+    p.socket.write('x');
+    assert.equal((await dropped).toString(), 'x');
+    await eventually(() => p.closed, 2000, 'client connection reset');
+    assert.equal(p.received, '');
+    assert.equal(echoReceived, 'x');
+    assert.equal(proxy.mode, 'delay');
+  });
+
+  test('dropNextReply settles: rejects when nothing matches in time, when replaced, and at close', async () => {
+    const p = await peer();
+    const t0 = performance.now();
+    await assert.rejects(proxy.dropNextReply({ timeoutMs: 200 }), /no matching reply within 200 ms/);
+    assert.ok(performance.now() - t0 >= 190);
+    await p.roundTrip('after the timeout'); // disarmed
+    const first = proxy.dropNextReply({ match: () => false });
+    const second = proxy.dropNextReply({ match: () => false });
+    await assert.rejects(first, /replaced/);
+    await p.roundTrip('unmatched');
+    await proxy.close();
+    await assert.rejects(second, /closed/);
+    await assert.rejects(proxy.dropNextReply(), /closed/);
   });
 
   test('a dead target resets the client', async () => {
