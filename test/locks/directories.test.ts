@@ -3,8 +3,17 @@
  * uses it, removed `cleanupDelay` ms after its last use (or at close), never while in use.
  */
 import assert from 'node:assert/strict';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { before, describe, test } from 'node:test';
-import { LockLostError, monotonicNow, type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import {
+  CHANNELS,
+  LockLostError,
+  monotonicNow,
+  type RequestStart,
+  type ZkClient,
+  ZkLock,
+  ZkReadWriteLock,
+} from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import {
   answerCutOffByReset,
@@ -32,32 +41,14 @@ const exists = async (path: string) => (await admin.exists(path)) !== null;
 /** Records every request `client` sends from now on: its operation, path, and whether it sets a watch (create() goes through createWithZxid). */
 function spy(client: ZkClient): { ops: string[]; stop(): void } {
   const ops: string[] = [];
-  const methods = [
-    'createWithZxid',
-    'delete',
-    'exists',
-    'getData',
-    'getChildren',
-    'setData',
-    'multi',
-  ] as const;
-  const target = client as unknown as Record<string, unknown>;
-  for (const m of methods) {
-    const original = client[m] as (...args: unknown[]) => unknown;
-    target[m] = (...args: unknown[]) => {
-      const path = String(args[0]).replace(/_c_.*/, '<node>');
-      const op = m === 'createWithZxid' ? 'create' : m;
-      const watched = (args[1] as { watch?: unknown } | undefined)?.watch ? ' +watch' : '';
-      ops.push(`${op} ${path}${watched}`);
-      return original.apply(client, args);
-    };
-  }
-  return {
-    ops,
-    stop: () => {
-      for (const m of methods) delete target[m];
-    },
+  // Every request is published on the diagnostics channel (heartbeats as 'ping': not counted).
+  const onStart = (m: unknown) => {
+    const r = m as RequestStart;
+    if (r.sessionId !== client.sessionId || r.op === 'ping') return;
+    ops.push(`${r.op} ${r.path.replace(/_c_.*/, '<node>')}${r.watch ? ' +watch' : ''}`);
   };
+  subscribe(CHANNELS.requestStart, onStart);
+  return { ops, stop: () => unsubscribe(CHANNELS.requestStart, onStart) };
 }
 
 describe('requests per lock', () => {
