@@ -5,6 +5,8 @@
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
  *
+ * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
+ *
  * @module zk-recipes
  */
 
@@ -17,9 +19,59 @@ export {
   type RequestStart,
   type StateChange,
 } from './client/diagnostics.js';
-export * from './client/types.js';
-export * from './client/zk-client.js';
-export * from './errors.js';
+export type {
+  CallOptions,
+  CreateOptions,
+  ReadOptions,
+  RetryPolicy,
+  ZkClientOptions,
+} from './client/options.js';
+export type { ClientState, ZkClientEvents } from './client/session-keeper.js';
+export {
+  type Acl,
+  CREATOR_ALL_ACL,
+  type CreateMode,
+  type Logger,
+  OPEN_ACL_UNSAFE,
+  type Op,
+  type OpResult,
+  Perm,
+  READ_ACL_UNSAFE,
+  type Stat,
+  silentLogger,
+  type WatchEvent,
+  type Watcher,
+} from './client/types.js';
+export { ZkClient } from './client/zk-client.js';
+export {
+  AuthFailedError,
+  BadVersionError,
+  ChrootMissingError,
+  ClientClosedError,
+  ConnectionLossError,
+  ConnectTimeoutError,
+  errorForCode,
+  InvalidAclError,
+  isOutcomeUnknown,
+  isRetryableReadError,
+  LeaseExpiredError,
+  LockError,
+  LockLostError,
+  LockTimeoutError,
+  LockUsageError,
+  NoAuthError,
+  NoChildrenForEphemeralsError,
+  NodeExistsError,
+  NoNodeError,
+  NotEmptyError,
+  OperationTimeoutError,
+  SessionExpiredError,
+  ZkCode,
+  type ZkCodeName,
+  zkCodeName,
+  ZkError,
+  type ZkErrorOptions,
+} from './errors.js';
 export {
   type Contender,
   type ContenderMode,
