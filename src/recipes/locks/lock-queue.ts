@@ -24,8 +24,6 @@ import {
   NoAuthError,
   NoNodeError,
   SessionExpiredError,
-  ZkCode,
-  ZkError,
 } from '../../errors.js';
 import {
   blockersAhead,

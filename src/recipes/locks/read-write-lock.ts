@@ -18,7 +18,14 @@
 import type { ZkClient } from '../../client/zk-client.js';
 import { LockUsageError } from '../../errors.js';
 import { exclusivePredicate, sharedPredicate, sortContenders } from './contenders.js';
-import { type Hold, ZkLock, type ZkLockOptions } from './zk-lock.js';
+import {
+  type Hold,
+  type KindOptions,
+  LOCK_RULES,
+  type LockRules,
+  ZkLock,
+  type ZkLockOptions,
+} from './zk-lock.js';
 
 export const READ_KIND = { marker: '-__READ__', mode: 'shared', predicate: sharedPredicate } as const;
 export const WRITE_KIND = { marker: '-__WRIT__', mode: 'exclusive', predicate: exclusivePredicate } as const;
@@ -42,7 +49,7 @@ export class ZkReadWriteLock {
       const h = this.writeLock.currentHold();
       return h?.active ? new Set([h.node.name]) : new Set<string>();
     };
-    this.writeLock = new ZkLock(client, name, options, {
+    this.writeLock = this.side(client, name, options, {
       kind: WRITE_KIND,
       removeNode: (hold) => this.releaseWriteNode(hold),
       check: () => {
@@ -53,7 +60,7 @@ export class ZkReadWriteLock {
         }
       },
     });
-    this.readLock = new ZkLock(client, name, options, {
+    this.readLock = this.side(client, name, options, {
       kind: READ_KIND,
       ignore: writeNode,
       grantAtOnce: writeHeld,
@@ -62,6 +69,10 @@ export class ZkReadWriteLock {
   }
 
   private readonly client: ZkClient;
+
+  private side(client: ZkClient, name: string, options: ZkLockOptions, rules: LockRules): ZkLock {
+    return new ZkLock(client, name, { ...options, [LOCK_RULES]: rules } as KindOptions);
+  }
 
   /**
    * Releasing the write lock while this task keeps a (downgraded) read lock: if another writer

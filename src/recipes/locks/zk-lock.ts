@@ -100,6 +100,14 @@ export interface LockRules {
   removeNode?(hold: Hold): Promise<void>;
 }
 
+/**
+ * @internal The key under which another lock kind (the read/write lock's sides) hands its rules to
+ * the ZkLock it builds, in the options: kept out of the public constructor and options type.
+ */
+export const LOCK_RULES = Symbol('zk-recipes.lockRules');
+/** @internal ZkLockOptions with the rules of a lock kind. */
+export type KindOptions = ZkLockOptions & { [LOCK_RULES]?: LockRules };
+
 export const MUTEX_KIND: LockKind = { marker: '-lock-', mode: 'exclusive', predicate: exclusivePredicate };
 
 const NOT_HELD = AbortSignal.abort(new LockUsageError('the lock is not held'));
@@ -137,12 +145,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
    * @param name the lock's name: one path segment under `root`
    * @param options root, identifier, logger, cleanupParent, cleanupDelay, watchNode
    */
-  constructor(
-    client: ZkClient,
-    name: string,
-    options: ZkLockOptions = {},
-    /** @internal */ rules?: LockRules,
-  ) {
+  constructor(client: ZkClient, name: string, options: ZkLockOptions = {}) {
     super();
     if (!client || typeof client.create !== 'function') {
       throw new TypeError(`client must be a ZkClient, got ${describe(client)}`);
@@ -164,7 +167,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     }
     this.identifier = identifier;
     this.logger = options.logger ?? client.logger;
-    this.rules = rules ?? { kind: MUTEX_KIND };
+    this.rules = (options as KindOptions)[LOCK_RULES] ?? { kind: MUTEX_KIND };
     if (options.watchNode !== undefined && typeof options.watchNode !== 'boolean') {
       throw new TypeError(`watchNode must be a boolean, got ${describe(options.watchNode)}`);
     }
