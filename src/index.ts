@@ -68,16 +68,10 @@ export {
   SessionExpiredError,
   ZkCode,
   type ZkCodeName,
-  zkCodeName,
   ZkError,
   type ZkErrorOptions,
+  zkCodeName,
 } from './errors.js';
-export {
-  type Contender,
-  type ContenderMode,
-  parseContender,
-  sortContenders,
-} from './recipes/locks/contenders.js';
 export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';
 export {
   type AcquireOptions,
@@ -87,3 +81,9 @@ export {
   type ZkLockEvents,
   type ZkLockOptions,
 } from './recipes/locks/zk-lock.js';
+export {
+  type Contender,
+  type ContenderMode,
+  parseContender,
+  sortContenders,
+} from './recipes/queue/contenders.js';

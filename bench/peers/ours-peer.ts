@@ -17,7 +17,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
 import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
-import { LockDirectories } from '../../src/recipes/locks/lock-directories.js';
+import { QueueDirectories } from '../../src/recipes/queue/directories.js';
 
 type Kind = 'mutex' | 'read' | 'write';
 
@@ -174,7 +174,7 @@ async function execute(a: string[]): Promise<string> {
       // The directories' deferred removals (one delete each, cleanupDelay later) are done now,
       // outside every timed window (as Curator's containers go in the server's own time),
       // instead of landing in the next measurement (the ceiling's, say) and slowing it.
-      await LockDirectories.of(client).flush();
+      await QueueDirectories.of(client).flush();
       return answer;
     }
     case 'raw': {

@@ -2,13 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConnectString } from '../../src/client/connect-string.js';
 import { pathProblem, validatePath } from '../../src/client/paths.js';
-import {
-  blockersAhead,
-  exclusivePredicate,
-  parseContender,
-  sharedPredicate,
-  sortContenders,
-} from '../../src/recipes/locks/contenders.js';
+import { READER, WRITER } from '../../src/recipes/locks/kinds.js';
+import { blockersAhead, decide, parseContender, sortContenders } from '../../src/recipes/queue/contenders.js';
 
 describe('parseContender', () => {
   test('recognises Curator and Kazoo node names', () => {
@@ -60,32 +55,32 @@ describe('predicates', () => {
   ]);
   const none = new Set<string>();
 
-  test('exclusive holds only when first and watches the immediate predecessor', () => {
-    assert.deepEqual(exclusivePredicate(q, 0, none), { held: true });
-    const d = exclusivePredicate(q, 4, none);
+  test('a writer holds only when first and watches the immediate predecessor', () => {
+    assert.deepEqual(decide(WRITER, q, 0, none), { held: true });
+    const d = decide(WRITER, q, 4, none);
     assert.equal(d.held, false);
     assert.equal(!d.held && d.watch.sequence, 4);
   });
 
-  test('shared holds when no writer precedes and watches the nearest preceding writer', () => {
-    assert.deepEqual(sharedPredicate(q, 0, none), { held: true });
-    const d = sharedPredicate(q, 3, none);
+  test('a reader holds when no writer precedes and watches the nearest preceding writer', () => {
+    assert.deepEqual(decide(READER, q, 0, none), { held: true });
+    const d = decide(READER, q, 3, none);
     assert.equal(!d.held && d.watch.sequence, 2);
     // A reader never waits for another reader.
-    assert.equal(!sharedPredicate(q, 2, none).held && 'waits', 'waits');
+    assert.equal(!decide(READER, q, 2, none).held && 'waits', 'waits');
   });
 
   test('ignored own nodes do not block', () => {
-    assert.deepEqual(sharedPredicate(q, 2, new Set(['_c_2-__WRIT__0000000002'])), { held: true });
+    assert.deepEqual(decide(READER, q, 2, new Set(['_c_2-__WRIT__0000000002'])), { held: true });
   });
 
   test('blockersAhead: all nodes ahead for a writer, only writers for a reader', () => {
     assert.deepEqual(
-      blockersAhead(q, 4, 'exclusive', none).map((c) => c.sequence),
+      blockersAhead(WRITER, q, 4, none).map((c) => c.sequence),
       [1, 2, 3, 4],
     );
     assert.deepEqual(
-      blockersAhead(q, 4, 'shared', none).map((c) => c.sequence),
+      blockersAhead(READER, q, 4, none).map((c) => c.sequence),
       [2],
     );
   });

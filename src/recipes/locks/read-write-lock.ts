@@ -17,7 +17,8 @@
  */
 import type { ZkClient } from '../../client/zk-client.js';
 import { LockUsageError } from '../../errors.js';
-import { exclusivePredicate, sharedPredicate, sortContenders } from './contenders.js';
+import { sortContenders } from '../queue/contenders.js';
+import { READER, WRITER } from './kinds.js';
 import {
   type Hold,
   type KindOptions,
@@ -26,9 +27,6 @@ import {
   ZkLock,
   type ZkLockOptions,
 } from './zk-lock.js';
-
-export const READ_KIND = { marker: '-__READ__', mode: 'shared', predicate: sharedPredicate } as const;
-export const WRITE_KIND = { marker: '-__WRIT__', mode: 'exclusive', predicate: exclusivePredicate } as const;
 
 /**
  * Shared readers, exclusive writer: `readLock` and `writeLock` are ZkLocks on one queue.
@@ -50,7 +48,7 @@ export class ZkReadWriteLock {
       return h?.active ? new Set([h.node.name]) : new Set<string>();
     };
     this.writeLock = this.side(client, name, options, {
-      kind: WRITE_KIND,
+      kind: WRITER,
       removeNode: (hold) => this.releaseWriteNode(hold),
       check: () => {
         if (this.readLock.currentHold()?.active && !writeHeld()) {
@@ -61,7 +59,7 @@ export class ZkReadWriteLock {
       },
     });
     this.readLock = this.side(client, name, options, {
-      kind: READ_KIND,
+      kind: READER,
       ignore: writeNode,
       grantAtOnce: writeHeld,
     });

@@ -23,12 +23,13 @@ import { checkDuration, deadlineAfter, msUntil, settledBy } from '../../client/t
 import type { Logger } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError, type LockLostError, LockTimeoutError, LockUsageError } from '../../errors.js';
-import { exclusivePredicate } from './contenders.js';
-import { Hold, REVOKE_MESSAGE } from './hold.js';
+import type { ContenderKind } from '../queue/contenders.js';
+import { Hold, REVOKE_MESSAGE } from '../queue/hold.js';
 
 export type { Hold };
 
-import { type LockKind, LockQueue } from './lock-queue.js';
+import { ContenderQueue } from '../queue/contender-queue.js';
+import { MUTEX } from './kinds.js';
 
 export interface ZkLockOptions {
   /** Parent of all lock directories (default '/locks'); created when missing. */
@@ -89,7 +90,7 @@ export interface Participant {
 
 /** @internal How a lock kind plugs into ZkLock (the read/write lock uses it). */
 export interface LockRules {
-  kind: LockKind;
+  kind: ContenderKind;
   /** Throws when this acquire must be refused at once (an upgrade). */
   check?(): void;
   /** Node names of our own task that must not block this acquire. */
@@ -107,8 +108,6 @@ export interface LockRules {
 export const LOCK_RULES = Symbol('zk-recipes.lockRules');
 /** @internal ZkLockOptions with the rules of a lock kind. */
 export type KindOptions = ZkLockOptions & { [LOCK_RULES]?: LockRules };
-
-export const MUTEX_KIND: LockKind = { marker: '-lock-', mode: 'exclusive', predicate: exclusivePredicate };
 
 const NOT_HELD = AbortSignal.abort(new LockUsageError('the lock is not held'));
 const EMPTY: ReadonlySet<string> = new Set();
@@ -130,7 +129,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
   readonly path: string;
   readonly identifier: string;
   private readonly client: ZkClient;
-  private readonly queue: LockQueue;
+  private readonly queue: ContenderQueue;
   private readonly logger: Logger;
   private readonly rules: LockRules;
   private readonly watchNode: boolean | undefined;
@@ -167,7 +166,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     }
     this.identifier = identifier;
     this.logger = options.logger ?? client.logger;
-    this.rules = (options as KindOptions)[LOCK_RULES] ?? { kind: MUTEX_KIND };
+    this.rules = (options as KindOptions)[LOCK_RULES] ?? { kind: MUTEX };
     if (options.watchNode !== undefined && typeof options.watchNode !== 'boolean') {
       throw new TypeError(`watchNode must be a boolean, got ${describe(options.watchNode)}`);
     }
@@ -181,7 +180,7 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
       if (event === 'revocationRequested' && this.watchNode !== false)
         for (const h of this.holds) h.watchNode();
     });
-    this.queue = new LockQueue(
+    this.queue = new ContenderQueue(
       client,
       this.path,
       Buffer.from(identifier, 'utf8'),
@@ -392,13 +391,12 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
       grantAtOnce: this.rules.grantAtOnce ?? (() => false),
     });
     if (!node) return undefined;
-    const hold = new Hold(
+    const hold = new Hold({
       node,
-      node.czxid,
-      this.client,
-      this.queue,
-      this.logger,
-      {
+      client: this.client,
+      queue: this.queue,
+      logger: this.logger,
+      on: {
         lost: (h, reason) => {
           publishLock('lost', this.path, h.path, { reason });
           this.emit('lost', reason);
@@ -406,9 +404,9 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
         revocationRequested: (h) => this.emit('revocationRequested', { path: h.path }),
         suspended: () => this.emit('suspended'),
       },
-      opts.lease,
-      this.watchNode ?? this.listenerCount('revocationRequested') > 0,
-    );
+      lease: opts.lease,
+      watchNode: this.watchNode ?? this.listenerCount('revocationRequested') > 0,
+    });
     this.holds.add(hold);
     hold.onEnd(() => this.holds.delete(hold));
     this.logger.debug(`[zk-recipes] acquired ${node.path} (fencing token ${hold.fencingToken})`);

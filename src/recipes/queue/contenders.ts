@@ -1,5 +1,5 @@
 /**
- * Lock node names and queue order: pure functions, shared by every lock kind.
+ * Contender node names and queue order: pure functions, shared by every recipe on the queue.
  *
  * The nodes of one lock live in one directory. A contender's name ends in a marker and
  * ZooKeeper's 10-digit sequence number; the sequence counter belongs to the directory, so
@@ -42,46 +42,43 @@ export function sortContenders(children: readonly string[]): Contender[] {
   return out.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** What a lock kind decides from the queue: we hold, or we wait for one node to go. */
+/**
+ * A kind of contender (Curator's lock driver): the marker its nodes carry, and which nodes ahead
+ * of it block it. Everything the queue decides for a kind follows from these two.
+ */
+export interface ContenderKind {
+  /** Curator's marker: '-lock-' (mutex), '-__WRIT__' (writer), '-__READ__' (reader). */
+  marker: string;
+  /** True when `ahead`, a node before ours in the queue, must go before we hold. */
+  blocks(ahead: Contender): boolean;
+}
+
+/** What a kind decides from the queue: we hold, or we wait for one node to go. */
 export type Decision = { held: true } | { held: false; watch: Contender };
 
 /**
- * The predicate of a lock kind (Curator's lock driver): given the sorted queue and our index,
- * hold or name the one node to watch. `ignore` holds nodes of our own task (a write node that
- * a downgrading reader must not wait for).
+ * The nodes ahead of ours (at `ourIndex`; the queue's length before our node exists) that block
+ * `kind`. `ignore` holds nodes of our own task (a write node a downgrading reader must not wait for).
  */
-export type LockPredicate = (
-  queue: readonly Contender[],
-  ourIndex: number,
-  ignore: ReadonlySet<string>,
-) => Decision;
-
-/** Exclusive (mutex, writer): hold when first; otherwise watch the immediate predecessor. */
-export const exclusivePredicate: LockPredicate = (queue, ourIndex, ignore) => {
-  for (let i = ourIndex - 1; i >= 0; i--) {
-    const c = queue[i]!;
-    if (!ignore.has(c.name)) return { held: false, watch: c };
-  }
-  return { held: true };
-};
-
-/** Shared (reader): hold when no exclusive node precedes ours; otherwise watch the nearest one that does. */
-export const sharedPredicate: LockPredicate = (queue, ourIndex, ignore) => {
-  for (let i = ourIndex - 1; i >= 0; i--) {
-    const c = queue[i]!;
-    if (c.mode === 'exclusive' && !ignore.has(c.name)) return { held: false, watch: c };
-  }
-  return { held: true };
-};
-
-/** The nodes a forced acquire must remove so that the predicate holds. */
 export function blockersAhead(
+  kind: ContenderKind,
   queue: readonly Contender[],
   ourIndex: number,
-  mode: ContenderMode,
   ignore: ReadonlySet<string>,
 ): Contender[] {
-  return queue
-    .slice(0, ourIndex)
-    .filter((c) => !ignore.has(c.name) && (mode === 'exclusive' || c.mode === 'exclusive'));
+  return queue.slice(0, ourIndex).filter((c) => !ignore.has(c.name) && kind.blocks(c));
+}
+
+/** Hold when nothing ahead blocks us; otherwise watch the nearest blocker, and only it. */
+export function decide(
+  kind: ContenderKind,
+  queue: readonly Contender[],
+  ourIndex: number,
+  ignore: ReadonlySet<string>,
+): Decision {
+  for (let i = ourIndex - 1; i >= 0; i--) {
+    const c = queue[i]!;
+    if (!ignore.has(c.name) && kind.blocks(c)) return { held: false, watch: c };
+  }
+  return { held: true };
 }

@@ -15,7 +15,7 @@ import { at, type Timer } from '../../client/timers.js';
 import type { ClosingSession, ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError } from '../../errors.js';
 
-const registries = new WeakMap<ZkClient, LockDirectories>();
+const registries = new WeakMap<ZkClient, QueueDirectories>();
 
 /**
  * How long past its deadline an acquire's requests may still take (`acquire(0)` must be able to
@@ -25,12 +25,12 @@ const registries = new WeakMap<ZkClient, LockDirectories>();
  */
 export const REQUEST_GRACE_MS = 1000;
 
-export class LockDirectories {
+export class QueueDirectories {
   /** The registry of `client` (one per client, created on first use). */
-  static of(client: ZkClient): LockDirectories {
+  static of(client: ZkClient): QueueDirectories {
     let r = registries.get(client);
     if (!r) {
-      r = new LockDirectories(client);
+      r = new QueueDirectories(client);
       registries.set(client, r);
     }
     return r;

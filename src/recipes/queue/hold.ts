@@ -14,7 +14,7 @@ import { after, type Timer } from '../../client/timers.js';
 import type { Logger, WatchEvent } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError, LeaseExpiredError, LockLostError, NoNodeError } from '../../errors.js';
-import type { LockQueue, OwnNode } from './lock-queue.js';
+import type { OwnNode } from './contender-queue.js';
 
 /** Curator's Revoker writes this into the holder's node. */
 export const REVOKE_MESSAGE = '__REVOKE__';
@@ -23,6 +23,27 @@ export interface HoldCallbacks {
   lost(hold: Hold, reason: LockLostError): void;
   revocationRequested(hold: Hold): void;
   suspended(hold: Hold): void;
+}
+
+/** What a hold asks of the queue it holds a place in: to leave it, with or without a delete. */
+export interface QueuePlace {
+  /** Deletes our node (in the background when the connection is down) and leaves. */
+  remove(node: OwnNode): Promise<void>;
+  /** Our node is gone with its session (or about to be): it no longer counts. */
+  forget(node: OwnNode): void;
+}
+
+export interface HoldOptions {
+  /** Our node at the head of the queue; its czxid is the fencing token. */
+  node: OwnNode;
+  client: ZkClient;
+  queue: QueuePlace;
+  logger: Logger;
+  on: HoldCallbacks;
+  /** ms the hold may last without renew() (none by default). */
+  lease?: number | undefined;
+  /** Watch our node, so that its deletion by someone else or a revocation request is heard at once. */
+  watchNode: boolean;
 }
 
 export class Hold {
@@ -38,17 +59,19 @@ export class Hold {
   private ended = false;
   private watchingNode = false;
 
-  constructor(
-    readonly node: OwnNode,
-    fencingToken: bigint,
-    private readonly client: ZkClient,
-    private readonly queue: LockQueue,
-    private readonly logger: Logger,
-    private readonly callbacks: HoldCallbacks,
-    lease: number | undefined,
-    watchNode: boolean,
-  ) {
-    this.fencingToken = fencingToken;
+  readonly node: OwnNode;
+  private readonly client: ZkClient;
+  private readonly queue: QueuePlace;
+  private readonly logger: Logger;
+  private readonly callbacks: HoldCallbacks;
+
+  constructor({ node, client, queue, logger, on, lease, watchNode }: HoldOptions) {
+    this.node = node;
+    this.fencingToken = node.czxid;
+    this.client = client;
+    this.queue = queue;
+    this.logger = logger;
+    this.callbacks = on;
     if (lease !== undefined) this.renew(lease);
     this.watch();
     if (watchNode) this.watchNode();
