@@ -5,7 +5,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseConnectString } from '../client/connect-string.js';
 import { validatePath } from '../client/paths.js';
-import { validateLockName } from '../recipes/locks/zk-lock.js';
+import { validateLockName } from '../recipes/locks/lock-options.js';
 
 /** Exit codes (sysexits.h where one fits). The command's own exit code passes through otherwise. */
 export const EXIT = {

@@ -18,15 +18,10 @@
 import type { ZkClient } from '../../client/zk-client.js';
 import { LockUsageError } from '../../errors.js';
 import { sortContenders } from '../queue/contenders.js';
+import type { Hold } from '../queue/hold.js';
 import { READER, WRITER } from './kinds.js';
-import {
-  type Hold,
-  type KindOptions,
-  LOCK_RULES,
-  type LockRules,
-  ZkLock,
-  type ZkLockOptions,
-} from './zk-lock.js';
+import { type KindOptions, LOCK_RULES, type LockRules, type ZkLockOptions } from './lock-options.js';
+import { ZkLock } from './zk-lock.js';
 
 /**
  * Shared readers, exclusive writer: `readLock` and `writeLock` are ZkLocks on one queue.
