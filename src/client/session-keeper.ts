@@ -33,18 +33,20 @@ export type ClientState = 'idle' | 'connecting' | 'connected' | 'suspended' | 'l
 
 export interface ZkClientEvents {
   state: [state: ClientState, previous: ClientState];
-  /** A session was established (the first one, or a new one after expiry). */
-  connected: [sessionId: string];
+  /**
+   * A session was established: the first one, or a new one after `lost` (`previous` is the id of
+   * the session it replaces): re-create what you own.
+   */
+  connected: [sessionId: string, previous: string | undefined];
   /** No answer from the server for 2/3 of the session timeout, or the connection dropped. */
   suspended: [];
   /** Back on the same session after `suspended`. */
   reconnected: [sessionId: string];
-  /** The session's safe deadline passed (or the server said it expired): ephemeral nodes are gone or going. */
+  /**
+   * The session ended, once per session: its safe deadline passed, or the server said it expired.
+   * Its ephemeral nodes are gone or going; a new session is being opened.
+   */
   lost: [sessionId: string];
-  /** The session ended; emitted once per session. */
-  expired: [sessionId: string];
-  /** A new session replaced `previous` (undefined for the first one): re-create what you own. */
-  session: [sessionId: string, previous: string | undefined];
   closed: [];
 }
 
@@ -338,8 +340,7 @@ export class SessionKeeper {
       this.lastSessionId = id;
       this.setState('connected');
       this.logger.info(`[zk-recipes] session 0x${id} established (timeout ${s.negotiatedTimeout} ms)`);
-      this.emit('connected', id);
-      this.emit('session', id, previous);
+      this.emit('connected', id, previous);
     }
     this.watchdog.schedule();
     if (this.settings.auth.length === 0) {
@@ -375,7 +376,6 @@ export class SessionKeeper {
     this.emit('lost', id);
     s.end(err);
     s.wire.dispose();
-    this.emit('expired', id);
     if (this._state !== 'closed') this.startSession();
   }
 }

@@ -68,8 +68,6 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   constructor(connectString: string, options: ZkClientOptions = {}) {
     super();
-    // Each held lock listens for suspension and reconnection: many listeners are normal here.
-    this.setMaxListeners(0);
     this.settings = resolveClientOptions(connectString, options);
     this.connectString = connectString;
     this.defaultAcl = this.settings.acl;

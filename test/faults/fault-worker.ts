@@ -43,7 +43,7 @@ const lock =
       ];
 // Its sessions, so that the test can tell a node of a live worker from a leaked or dead one.
 emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
-client.on('session', () => emit({ ev: 'session', session: String(client.sessionOwner) }));
+client.on('connected', () => emit({ ev: 'session', session: String(client.sessionOwner) }));
 
 let holds = 0;
 let stopping = false;

@@ -34,7 +34,7 @@ describe('field bugs', () => {
     proxy.blackhole();
     await nextEvent(waiterClient, 'lost');
     proxy.pass();
-    await nextEvent(waiterClient, 'session');
+    await nextEvent(waiterClient, 'connected');
     await holder.release();
     assert.equal(await p, true);
     const stat = await admin.exists(waiter.nodePath!);

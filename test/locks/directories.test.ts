@@ -402,7 +402,7 @@ describe('handover', () => {
     const { holder, waiter, acquired, waiterNode } = parkedWaiter;
     parkedWaiter.requests.stop();
     const oldSession = c2.sessionId;
-    const expired = nextEvent(c2, 'expired');
+    const expired = nextEvent(c2, 'lost');
     proxy.blackhole();
     await expired;
     await eventually(async () => !(await exists(waiterNode)), 10_000, 'the server removing the expired node');

@@ -316,7 +316,7 @@ describe('ZkLock under faults', () => {
     );
     const p = waiter.acquire(60_000);
     await eventually(async () => (await holder.participantNodes()).length === 2);
-    const session = nextEvent(waiterClient, 'session');
+    const session = nextEvent(waiterClient, 'connected');
     proxy.blackhole();
     await nextEvent(waiterClient, 'lost');
     proxy.pass();

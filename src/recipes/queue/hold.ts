@@ -46,6 +46,32 @@ export interface HoldOptions {
   watchNode: boolean;
 }
 
+/**
+ * One listener per client, not two per hold, for the connection's news a hold needs besides its
+ * session's end: a suspension (told to the lock's owner) and a reconnection (the hold checks its
+ * node is still ours).
+ */
+class ConnectionNews {
+  private static readonly byClient = new WeakMap<ZkClient, ConnectionNews>();
+  readonly holds = new Set<Hold>();
+
+  static of(client: ZkClient): ConnectionNews {
+    let news = ConnectionNews.byClient.get(client);
+    if (!news) {
+      const made = new ConnectionNews();
+      client.on('suspended', () => {
+        for (const h of [...made.holds]) h.suspended();
+      });
+      client.on('reconnected', () => {
+        for (const h of [...made.holds]) void h.verify();
+      });
+      ConnectionNews.byClient.set(client, made);
+      news = made;
+    }
+    return news;
+  }
+}
+
 export class Hold {
   count = 1;
   readonly fencingToken: bigint;
@@ -126,15 +152,12 @@ export class Hold {
     }
     const onEnd = () =>
       this.sessionLost(ending.reason instanceof ClientClosedError ? 'the client was closed' : undefined);
-    const onSuspended = () => this.callbacks.suspended(this);
-    const onReconnected = () => void this.verify();
     ending.addEventListener('abort', onEnd, { once: true });
-    this.client.on('suspended', onSuspended);
-    this.client.on('reconnected', onReconnected);
+    const connection = ConnectionNews.of(this.client);
+    connection.holds.add(this);
     this.unsubscribe.push(() => {
       ending.removeEventListener('abort', onEnd);
-      this.client.off('suspended', onSuspended);
-      this.client.off('reconnected', onReconnected);
+      connection.holds.delete(this);
     });
   }
 
@@ -175,8 +198,13 @@ export class Hold {
     );
   }
 
-  /** After a reconnect: is our node still there and still ours? */
-  private async verify(): Promise<void> {
+  /** @internal The client is suspended: the hold is uncertain until it reconnects. */
+  suspended(): void {
+    this.callbacks.suspended(this);
+  }
+
+  /** @internal After a reconnect: is our node still there and still ours? */
+  async verify(): Promise<void> {
     try {
       const stat = await this.client.exists(this.node.path);
       if (!stat || stat.ephemeralOwner !== this.node.sessionOwner) {
