@@ -3,7 +3,7 @@
  * and ours/Kazoo on a log scale centred on 1. Green where we are better, red where worse,
  * whichever way the row counts (latency: lower is better; throughput: higher).
  */
-import type { Impl } from './peers/launch.js';
+import type { Impl } from '../peers/launch.js';
 import { favourable, type Row, ratio } from './types.js';
 
 const WIDTH = 960;

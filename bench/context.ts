@@ -1,7 +1,8 @@
 /** What every figure gets: the run's sizes, the peers, a client of the driver's own, the server. */
+
+import type { Impl } from '../peers/launch.js';
+import type { PeerPool } from '../peers/pool.js';
 import type { ZkClient } from '../src/index.js';
-import type { Impl } from './peers/launch.js';
-import type { PeerPool } from './peers/pool.js';
 
 export interface BenchConfig {
   quick: boolean;

@@ -3,9 +3,9 @@
  * generated part of docs/performance.md (the hand-written reading around it is kept).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { IMPL_NAMES, type Impl } from '../peers/launch.js';
 import type { BenchConfig } from './context.js';
 import type { Machine } from './machine.js';
-import { IMPL_NAMES, type Impl } from './peers/launch.js';
 import { type Row, ratio } from './types.js';
 
 export interface BenchResult {

@@ -11,6 +11,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { IMPL_NAMES } from '../peers/launch.js';
+import { PeerPool } from '../peers/pool.js';
 import { parseConnectString, ZkClient } from '../src/index.js';
 import { fourLetterWord, startTestZooKeeper } from '../src/testing/index.js';
 import { renderChart } from './chart.js';
@@ -23,8 +25,6 @@ import { reentrant } from './figures/reentrant.js';
 import { rwLock } from './figures/rwlock.js';
 import { uncontended } from './figures/uncontended.js';
 import { describeMachine, processCpuUs } from './machine.js';
-import { IMPL_NAMES } from './peers/launch.js';
-import { PeerPool } from './peers/pool.js';
 import { type BenchResult, consoleTable, generatedSection, performanceDoc, targets } from './report.js';
 import type { Row } from './types.js';
 

@@ -1,5 +1,5 @@
 /** What every figure produces: rows of one measured quantity per implementation. */
-import type { Impl } from './peers/launch.js';
+import type { Impl } from '../peers/launch.js';
 
 export type Better = 'lower' | 'higher' | 'exact';
 

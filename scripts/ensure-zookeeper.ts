@@ -6,7 +6,7 @@
  * as `CI=true bash .ci/run` does): there a peer that cannot be installed fails this script (exit 1),
  * so that a green CI always ran the interop tests.
  */
-import { findPeer, type PeerKind, peersRequired } from '../bench/peers/peer-process.js';
+import { findPeer, type PeerKind, peersRequired } from '../peers/peer-process.js';
 import {
   aptInstall,
   externalConnectString,

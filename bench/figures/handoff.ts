@@ -11,10 +11,11 @@
  * `handoffBusyMs` lets every other process get into the queue first, so that the latency is
  * that of a handoff to a process that was waiting.
  */
+
+import type { Impl } from '../../peers/launch.js';
+import type { PeerProcess } from '../../peers/peer-process.js';
 import { type BenchContext, monoNs } from '../context.js';
 import { processCpuUs } from '../machine.js';
-import type { Impl } from '../peers/launch.js';
-import type { PeerProcess } from '../peers/peer-process.js';
 import { append, median, percentile, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 

@@ -5,10 +5,11 @@
  * directory, are the waiters woken. `mntr`'s node_*_watch_count sums, read around the series,
  * give every watch event the server fired, including a holder's watch on its own node.
  */
+
+import type { Impl } from '../../peers/launch.js';
+import type { PeerProcess } from '../../peers/peer-process.js';
 import { parseConnectString, sortContenders } from '../../src/index.js';
 import type { BenchContext } from '../context.js';
-import type { Impl } from '../peers/launch.js';
-import type { PeerProcess } from '../peers/peer-process.js';
 import { mean } from '../stats.js';
 import type { Row } from '../types.js';
 

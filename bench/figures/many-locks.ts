@@ -9,10 +9,11 @@
  * so for it every use of an idle lock is a first use; the cleanupParent: false rows show
  * the difference.
  */
+
+import type { Impl } from '../../peers/launch.js';
+import type { PeerProcess } from '../../peers/peer-process.js';
 import { NodeExistsError } from '../../src/index.js';
 import type { BenchContext } from '../context.js';
-import type { Impl } from '../peers/launch.js';
-import type { PeerProcess } from '../peers/peer-process.js';
 import { append, median, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 

@@ -5,8 +5,9 @@
  * method every request of the client passes through, and shows that the count sees a lock's
  * requests: a first, non-reentrant acquire+release of another lock counts more than 0.
  */
+
+import type { Impl } from '../../peers/launch.js';
 import type { BenchContext } from '../context.js';
-import type { Impl } from '../peers/launch.js';
 import { append, median, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 

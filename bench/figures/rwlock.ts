@@ -2,8 +2,9 @@
  * The read/write lock: R reader processes acquire the read lock at the same instant (all
  * granted together, nobody writes), and writers hand the write lock over under contention.
  */
+
+import type { Impl } from '../../peers/launch.js';
 import { type BenchContext, monoNs } from '../context.js';
-import type { Impl } from '../peers/launch.js';
 import { append, median, percentile, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 import { contention } from './handoff.js';

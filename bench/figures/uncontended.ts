@@ -3,9 +3,10 @@
  * implementation's cycles back to back in a rotating order; rows are medians over rounds of
  * each round's p50, p99 and cycles/s.
  */
+
+import type { Impl } from '../../peers/launch.js';
+import type { PeerProcess } from '../../peers/peer-process.js';
 import type { BenchContext } from '../context.js';
-import type { Impl } from '../peers/launch.js';
-import type { PeerProcess } from '../peers/peer-process.js';
 import { append, median, percentile, rotate, sum } from '../stats.js';
 import type { Row } from '../types.js';
 

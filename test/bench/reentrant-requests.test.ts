@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findImpl } from '../../bench/peers/launch.js';
-import { type PeerCommand, PeerProcess } from '../../bench/peers/peer-process.js';
+import { findImpl } from '../../peers/launch.js';
+import { type PeerCommand, PeerProcess } from '../../peers/peer-process.js';
 import type { TestServer } from '../helpers.js';
 import { startServer } from '../helpers.js';
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findPeer, type PeerKind, PeerProcess, peersRequired } from '../../bench/peers/peer-process.js';
+import { findPeer, type PeerKind, PeerProcess, peersRequired } from '../../peers/peer-process.js';
 import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startServer } from '../helpers.js';

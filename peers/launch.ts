@@ -12,9 +12,9 @@ export type Impl = 'ours' | 'curator' | 'kazoo';
 export const IMPLS: readonly Impl[] = ['ours', 'curator', 'kazoo'];
 export const IMPL_NAMES: Record<Impl, string> = { ours: 'zk-recipes', curator: 'Curator', kazoo: 'Kazoo' };
 
-// This file runs from build/bench/peers/; the Java source stays in bench/peers/.
+// This file runs from build/peers/; the Java source stays in peers/.
 const here = fileURLToPath(new URL('./', import.meta.url));
-const javaSource = fileURLToPath(new URL('../../../bench/peers/CuratorPeer.java', import.meta.url));
+const javaSource = fileURLToPath(new URL('../../peers/CuratorPeer.java', import.meta.url));
 const classesDir = `${here}classes`;
 
 /**
@@ -39,7 +39,7 @@ export function findImpl(impl: Impl): PeerCommand | { missing: string } {
   return { command: found.command, args: [...JVM_FLAGS, '-cp', `${classpath}:${classesDir}`, 'CuratorPeer'] };
 }
 
-/** Compiles CuratorPeer.java into build/bench/peers/classes when stale; false without javac. */
+/** Compiles CuratorPeer.java into build/peers/classes when stale; false without javac. */
 function compileCuratorPeer(classpath: string): boolean {
   const javac = ['/usr/bin/javac', process.env['JAVA_HOME'] && `${process.env['JAVA_HOME']}/bin/javac`].find(
     (p): p is string => !!p && existsSync(p),

@@ -1,4 +1,5 @@
 """A Kazoo peer driven line by line over stdin, for interoperability tests and benchmarks.
+The protocol is described in one place: PROTOCOL.md beside this file.
 
 Usage: /usr/bin/python3 kazoo_peer.py <connectString>
 Commands mirror CuratorPeer.java: mutex/unmutex, read/unread, write/unwrite NAME [MS];

@@ -1,4 +1,5 @@
 // A Curator 5 peer driven line by line over stdin, for interoperability tests and benchmarks.
+// The protocol is described in one place: PROTOCOL.md beside this file; the summary below follows it.
 // Usage: java -cp <curator jars> CuratorPeer.java <connectString>
 // Commands (one per line; each answers one line starting with "ok" or "err"):
 //   mutex NAME MS | unmutex NAME          InterProcessMutex on /locks/NAME

@@ -7,12 +7,12 @@ import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:c
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { trackPid, untrackPid } from '../../src/testing/cleanup.js';
+import { trackPid, untrackPid } from '../src/testing/cleanup.js';
 
 export type PeerKind = 'curator' | 'kazoo';
 
-// This file runs from build/bench/peers/; the peer sources stay in bench/peers/.
-const sourceDir = fileURLToPath(new URL('../../../bench/peers/', import.meta.url));
+// This file runs from build/peers/; the peer sources stay in peers/.
+const sourceDir = fileURLToPath(new URL('../../peers/', import.meta.url));
 const JAVA_JARS = [
   'curator-client',
   'curator-framework',

@@ -1,7 +1,7 @@
 /**
- * zk-recipes' own peer for the benchmarks: the line protocol of CuratorPeer.java and
- * kazoo_peer.py on ZkLock/ZkReadWriteLock, so that every implementation is measured alike,
- * from a process of its own with a session of its own.
+ * zk-recipes' own peer: the line protocol of peers/PROTOCOL.md (the one description of it) on
+ * ZkLock/ZkReadWriteLock, so that every implementation is measured alike, from a process of its
+ * own with a session of its own.
  *
  * Usage: node --expose-gc ours-peer.js <connectString> [--keep-parent]
  * Commands as in CuratorPeer.java (times are process.hrtime.bigint(), CLOCK_MONOTONIC); `many`
@@ -16,8 +16,8 @@
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
-import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
-import { QueueDirectories } from '../../src/recipes/queue/directories.js';
+import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../src/index.js';
+import { QueueDirectories } from '../src/recipes/queue/directories.js';
 
 type Kind = 'mutex' | 'read' | 'write';
 
