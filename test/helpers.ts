@@ -303,3 +303,18 @@ export async function eventually<T>(
     await sleep(50);
   }
 }
+
+/** Collects the process's warnings of `name` (e.g. MaxListenersExceededWarning) until stop(). */
+export function collectWarnings(name: string): { seen: string[]; stop(): void } {
+  const seen: string[] = [];
+  const onWarning = (w: Error) => {
+    if (w.name === name) seen.push(w.message);
+  };
+  process.on('warning', onWarning);
+  return { seen, stop: () => process.off('warning', onWarning) };
+}
+
+/** How many listeners `client` has, over all its events. */
+export function clientListeners(client: ZkClient): number {
+  return client.eventNames().reduce((n, e) => n + client.listenerCount(e), 0);
+}

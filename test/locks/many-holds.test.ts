@@ -6,22 +6,16 @@
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { before, test } from 'node:test';
-import { LockLostError, type ZkClient, ZkLock } from '../../src/index.js';
-import { connect, startServer, type TestServer } from '../helpers.js';
+import { LockLostError, ZkLock } from '../../src/index.js';
+import { clientListeners, collectWarnings, connect, startServer, type TestServer } from '../helpers.js';
 
 let server: TestServer;
 before(async () => {
   server = await startServer();
 });
 
-function clientListeners(c: ZkClient): number {
-  return c.eventNames().reduce((n, e) => n + c.listenerCount(e), 0);
-}
-
 test('500 holds: the client listener count stays flat, each hold listens once to the session signal', async () => {
-  const warnings: string[] = [];
-  const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
-  process.on('warning', onWarning);
+  const warnings = collectWarnings('MaxListenersExceededWarning');
   try {
     const c = await connect(server.connectString);
     const first = new ZkLock(c, 'many-0', { cleanupDelay: 0 });
@@ -37,17 +31,14 @@ test('500 holds: the client listener count stays flat, each hold listens once to
     assert.equal(clientListeners(c), withOne, 'no client listener per hold');
     assert.equal(getEventListeners(signal, 'abort').length, onSignalWithOne + 500, 'one per hold');
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(
-      warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')),
-      [],
-    );
+    assert.deepEqual(warnings.seen, []);
     await c.close();
     for (const l of [first, ...locks]) {
       assert.equal(l.isAcquired, false);
     }
     assert.equal(getEventListeners(signal, 'abort').length, 0, 'every hold stopped listening');
   } finally {
-    process.off('warning', onWarning);
+    warnings.stop();
   }
 });
 

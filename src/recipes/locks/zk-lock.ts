@@ -124,13 +124,13 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
       if (event === 'revocationRequested' && this.watchNode !== false)
         for (const h of this.holds) h.watchNode();
     });
-    this.queue = new ContenderQueue(
+    this.queue = new ContenderQueue({
       client,
-      this.path,
-      Buffer.from(identifier, 'utf8'),
-      this.logger,
-      options.cleanupParent === false ? undefined : cleanupDelay,
-    );
+      dir: this.path,
+      data: Buffer.from(identifier, 'utf8'),
+      logger: this.logger,
+      cleanupDelay: options.cleanupParent === false ? undefined : cleanupDelay,
+    });
   }
 
   /** Curator-compatible revocation request: writes `__REVOKE__` into a holder's node. */

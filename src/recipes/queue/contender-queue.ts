@@ -33,7 +33,7 @@ import {
   sortContenders,
 } from './contenders.js';
 import { QueueDirectories, REQUEST_GRACE_MS } from './directories.js';
-import { OwnNode, OwnNodes, sessionWithin } from './own-nodes.js';
+import { OwnNode, OwnNodes, type QueueConfig, sessionWithin } from './own-nodes.js';
 
 export { OwnNode };
 
@@ -52,16 +52,15 @@ export class ContenderQueue {
   private readonly dirs: QueueDirectories;
   private readonly nodes: OwnNodes;
 
-  constructor(
-    readonly client: ZkClient,
-    readonly dir: string,
-    readonly data: Buffer,
-    readonly logger: Logger,
-    /** ms after its last contender of this process left that the directory is removed if empty; undefined keeps it. */
-    readonly cleanupDelay: number | undefined,
-  ) {
-    this.dirs = QueueDirectories.of(client);
-    this.nodes = new OwnNodes(client, dir, data, logger, cleanupDelay, this.dirs);
+  readonly client: ZkClient;
+  readonly dir: string;
+  readonly logger: Logger;
+  readonly cleanupDelay: number | undefined;
+
+  constructor(config: QueueConfig) {
+    ({ client: this.client, dir: this.dir, logger: this.logger, cleanupDelay: this.cleanupDelay } = config);
+    this.dirs = QueueDirectories.of(this.client);
+    this.nodes = new OwnNodes(config, this.dirs);
   }
 
   /** Runs the recipe until we hold (our node), the timeout passes (null), or the signal aborts (throws). */

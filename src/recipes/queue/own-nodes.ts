@@ -48,16 +48,37 @@ export async function sessionWithin(
   }
 }
 
+/** One queue of one client: where its nodes go, what they hold, how its directory is cleaned up. */
+export interface QueueConfig {
+  readonly client: ZkClient;
+  /** The queue's directory. */
+  readonly dir: string;
+  /** Our nodes' data (the contender's identifier). */
+  readonly data: Buffer;
+  readonly logger: Logger;
+  /** ms after its last contender of this process left that the directory is removed if empty; undefined keeps it. */
+  readonly cleanupDelay: number | undefined;
+}
+
 export class OwnNodes {
+  readonly client: ZkClient;
+  readonly dir: string;
+  readonly data: Buffer;
+  readonly logger: Logger;
+  readonly cleanupDelay: number | undefined;
+
   constructor(
-    readonly client: ZkClient,
-    readonly dir: string,
-    readonly data: Buffer,
-    readonly logger: Logger,
-    /** ms after its last contender of this process left that the directory is removed if empty; undefined keeps it. */
-    readonly cleanupDelay: number | undefined,
+    config: QueueConfig,
     private readonly dirs: QueueDirectories,
-  ) {}
+  ) {
+    ({
+      client: this.client,
+      dir: this.dir,
+      data: this.data,
+      logger: this.logger,
+      cleanupDelay: this.cleanupDelay,
+    } = config);
+  }
 
   /**
    * Creates our node, with the queue read pipelined behind it. A lost reply is resolved by
