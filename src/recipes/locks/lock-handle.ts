@@ -3,7 +3,6 @@ import { monotonicNow } from '../../client/clock.js';
 import { checkDuration } from '../../client/timers.js';
 import { LockUsageError } from '../../errors.js';
 import type { Hold } from '../queue/hold.js';
-import type { ZkLock } from './zk-lock.js';
 
 /** One hold from `lock()`: release it, or let `await using` release it. */
 export class LockHandle {
@@ -11,8 +10,9 @@ export class LockHandle {
 
   /** @internal */
   constructor(
-    private readonly lock: ZkLock,
     private readonly hold: Hold,
+    /** Gives one count of the hold back (the lock's own release of a hold). */
+    private readonly releaseHold: (hold: Hold) => Promise<void>,
   ) {}
 
   get fencingToken(): bigint {
@@ -49,7 +49,7 @@ export class LockHandle {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    await this.lock.releaseHold(this.hold);
+    await this.releaseHold(this.hold);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

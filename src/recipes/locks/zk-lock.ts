@@ -176,11 +176,11 @@ export class ZkLock extends EventEmitter<ZkLockEvents> {
     const held = this.scope.getStore() ?? this.activeObjectHold();
     if (held) {
       this.reenter(held);
-      return new LockHandle(this, held);
+      return new LockHandle(held, (h) => this.releaseHold(h));
     }
     const hold = await this.acquireHold(opts);
     if (!hold) throw this.timeoutError(opts.timeout);
-    return new LockHandle(this, hold);
+    return new LockHandle(hold, (h) => this.releaseHold(h));
   }
 
   /** Acquires, runs `fn(signal)` holding the lock, releases; resolves fn's result or rejects with its error. */
