@@ -19,6 +19,7 @@ export {
   type RequestStart,
   type StateChange,
 } from './client/diagnostics.js';
+export type { ClientState, ZkClientEvents } from './client/events.js';
 export type {
   CallOptions,
   CreateOptions,
@@ -26,7 +27,6 @@ export type {
   RetryPolicy,
   ZkClientOptions,
 } from './client/options.js';
-export type { ClientState, ZkClientEvents } from './client/session-keeper.js';
 export {
   type Acl,
   CREATOR_ALL_ACL,

@@ -35,8 +35,8 @@ export const DEFAULT_ROOT = '/locks';
 export const DEFAULT_TIMEOUT = 30_000;
 export const DEFAULT_GRACE = 5_000;
 
-/** setTimeout cannot wait longer than this (it fires at once instead). */
-export const MAX_DURATION = 2 ** 31 - 1;
+/** The library's timers keep any duration up to this (src/client/timers.ts). */
+export const MAX_DURATION = Number.MAX_SAFE_INTEGER;
 
 export interface LockInvocation {
   kind: 'lock';
@@ -118,7 +118,9 @@ export function parseDuration(
     throw new UsageError(`${what}: duration ${JSON.stringify(text)} must be greater than zero`);
   }
   if (ms > MAX_DURATION) {
-    throw new UsageError(`${what}: duration ${JSON.stringify(text)} is too long (at most 24 days)`);
+    throw new UsageError(
+      `${what}: duration ${JSON.stringify(text)} is too long (at most ${MAX_DURATION} ms)`,
+    );
   }
   return ms;
 }

@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { monotonicNow } from '../client/clock.js';
+import { after, type Timer } from '../client/timers.js';
 import type { ZkClient } from '../client/zk-client.js';
 import { LeaseExpiredError, LockTimeoutError } from '../errors.js';
 import { ZkReadWriteLock } from '../recipes/locks/read-write-lock.js';
@@ -129,12 +130,12 @@ function runChild(
   const [file, ...args] = inv.command as [string, ...string[]];
   return new Promise<ChildResult>((resolve) => {
     let lost: Error | undefined;
-    let killTimer: NodeJS.Timeout | undefined;
+    let killTimer: Timer | undefined;
     let settled = false;
     const finish = (r: ChildResult) => {
       if (settled) return;
       settled = true;
-      clearTimeout(killTimer);
+      killTimer?.clear();
       lockSignal.removeEventListener('abort', onLost);
       resolve(r);
     };
@@ -150,11 +151,11 @@ function runChild(
           (inv.grace > 0 ? `, SIGKILL in ${formatDuration(inv.grace)}` : ' and SIGKILL'),
       );
       child.kill('SIGTERM');
-      killTimer = setTimeout(() => {
+      killTimer = after(inv.grace, () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         io.err(`the command (pid ${child.pid}) is still running after SIGTERM; sending SIGKILL`);
         child.kill('SIGKILL');
-      }, inv.grace);
+      });
     };
 
     const child = spawn(file, args, { stdio: 'inherit' });

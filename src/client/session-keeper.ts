@@ -21,6 +21,7 @@ import {
 } from '../errors.js';
 import { monotonicNow } from './clock.js';
 import { stateChange } from './diagnostics.js';
+import type { ClientState, Emit } from './events.js';
 import { MIN_RETRY_MS, Watchdog } from './liveness.js';
 import type { ClientSettings } from './options.js';
 import { retrying } from './retry.js';
@@ -28,29 +29,6 @@ import { Session } from './session.js';
 import { after, at, msUntil, type Timer } from './timers.js';
 import type { Stat } from './types.js';
 import { WireSession, type WireState } from './wire.js';
-
-export type ClientState = 'idle' | 'connecting' | 'connected' | 'suspended' | 'lost' | 'closed';
-
-export interface ZkClientEvents {
-  state: [state: ClientState, previous: ClientState];
-  /**
-   * A session was established: the first one, or a new one after `lost` (`previous` is the id of
-   * the session it replaces): re-create what you own.
-   */
-  connected: [sessionId: string, previous: string | undefined];
-  /** No answer from the server for 2/3 of the session timeout, or the connection dropped. */
-  suspended: [];
-  /** Back on the same session after `suspended`. */
-  reconnected: [sessionId: string];
-  /**
-   * The session ended, once per session: its safe deadline passed, or the server said it expired.
-   * Its ephemeral nodes are gone or going; a new session is being opened.
-   */
-  lost: [sessionId: string];
-  closed: [];
-}
-
-export type Emit = <K extends keyof ZkClientEvents>(event: K, ...args: ZkClientEvents[K]) => void;
 
 /** @internal What a closing task may still send on the session close() is ending. */
 export interface ClosingSession {

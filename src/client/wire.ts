@@ -22,6 +22,7 @@
  */
 import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
+import { after } from './timers.js';
 import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
 import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES, patchIo } from './wire-io.js';
 
@@ -206,12 +207,12 @@ export class WireSession {
     return new Promise((resolve) => {
       const cm = this.client.connectionManager;
       const done = () => {
-        clearTimeout(timer);
+        timer.clear();
         cm.removeListener('state', onState);
         resolve();
       };
       const onState = (s: number) => s === CM_STATES.CLOSED && done();
-      const timer = setTimeout(done, timeoutMs);
+      const timer = after(timeoutMs, done);
       cm.on('state', onState);
       this.client.close();
     });

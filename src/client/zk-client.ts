@@ -19,6 +19,7 @@
 import { EventEmitter } from 'node:events';
 import { ChrootMissingError, isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
 import { parseConnectString } from './connect-string.js';
+import type { ClientState, Emit, ZkClientEvents } from './events.js';
 import {
   type CallOptions,
   type ClientSettings,
@@ -35,19 +36,14 @@ import {
 import { describe, parentPath, validatePath } from './paths.js';
 import { retrying } from './retry.js';
 import { bounded, type Issue, type WatchedIssue } from './session.js';
-import {
-  type ClientState,
-  type ClosingTask,
-  type Emit,
-  SessionKeeper,
-  type ZkClientEvents,
-} from './session-keeper.js';
+import { type ClosingTask, SessionKeeper } from './session-keeper.js';
 import { checkDuration, deadlineAfter, msUntil } from './timers.js';
 import type { Acl, Logger, Op, OpResult, Stat, Watcher } from './types.js';
 import type { WatchKind } from './watches.js';
 
+export type { ClientState, ZkClientEvents } from './events.js';
 export type { CallOptions, CreateOptions, ReadOptions, RetryPolicy, ZkClientOptions } from './options.js';
-export type { ClientState, ClosingSession, ZkClientEvents } from './session-keeper.js';
+export type { ClosingSession } from './session-keeper.js';
 
 /**
  * One trustworthy ZooKeeper session at a time: liveness, a safe deadline (`validUntil`),
