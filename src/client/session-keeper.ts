@@ -28,7 +28,8 @@ import { retrying } from './retry.js';
 import { Session } from './session.js';
 import { after, at, msUntil, type Timer } from './timers.js';
 import type { Stat } from './types.js';
-import { WireSession, type WireState } from './wire.js';
+import { WireSession } from './wire.js';
+import type { WireState } from './wire-contract.js';
 
 /** @internal What a closing task may still send on the session close() is ending. */
 export interface ClosingSession {

@@ -11,15 +11,15 @@ import type { CallOptions } from './options.js';
 import { after } from './timers.js';
 import type { Logger, Watcher } from './types.js';
 import { type PathWatch, SessionWatches, type WatchKind } from './watches.js';
-import type { WireResult, WireSession } from './wire.js';
+import type { Wire, WireResult } from './wire-contract.js';
 
 interface Pending {
   fail(err: Error): void;
 }
 
-export type Issue<T> = (wire: WireSession, cb: (r: WireResult<T>) => void) => void;
+export type Issue<T> = (wire: Wire, cb: (r: WireResult<T>) => void) => void;
 export type WatchedIssue<T> = (
-  wire: WireSession,
+  wire: Wire,
   wireWatch: PathWatch['wire'] | undefined,
   cb: (r: WireResult<T>) => void,
 ) => void;
@@ -40,7 +40,7 @@ export class Session {
   ended = false;
 
   constructor(
-    readonly wire: WireSession,
+    readonly wire: Wire,
     requestedTimeout: number,
     logger: Logger,
   ) {

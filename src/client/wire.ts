@@ -24,6 +24,10 @@ import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
 import { after } from './timers.js';
 import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+import type { Wire, WireCallback, WireOptions } from './wire-contract.js';
+
+export type { WireResult, WireState } from './wire-contract.js';
+
 import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES, patchIo } from './wire-io.js';
 
 const require = createRequire(import.meta.url);
@@ -93,18 +97,7 @@ function toWireAcl(acl: readonly Acl[]): Any[] {
   return acl.map((a) => new zookeeper.ACL(a.perms, new zookeeper.Id(a.scheme, a.id)));
 }
 
-/** What a wire callback delivers: either an answer from the server or a failure to get one. */
-export type WireResult<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      /** A RangeError: the request is larger than the server takes (it was not sent). */
-      error: ZkError | RangeError;
-      /** true when the server itself answered with this error */
-      answered: boolean;
-    };
-
-type Callback<T> = (result: WireResult<T>) => void;
+type Callback<T> = WireCallback<T>;
 
 /**
  * Builds an error without capturing a stack: created in a socket callback, the stack would show
@@ -137,26 +130,12 @@ function mapErrorCode(err: Any, path: string | undefined): { error: ZkError; ans
   return { error: errorForCode(code, { path, cause: err }), answered };
 }
 
-export type WireState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'authFailed' | 'closed';
-
-export interface WireSessionOptions {
-  sessionTimeout: number;
-  spinDelay: number;
-  auth: readonly { scheme: string; credentials: string | Buffer }[];
-  onState: (state: WireState) => void;
-  /** Why a connection was dropped (the server sent something unreadable); default: a process warning. */
-  onError?: (error: Error) => void;
-  /** Requests larger than this fail with a RangeError (default: jute.maxbuffer's default, 0xfffff). */
-  maxRequestBytes?: number;
-  /** Frames from the server larger than this drop the connection (default 4 MiB, as the Java client). */
-  maxFrameBytes?: number;
-}
-
-export class WireSession {
+/** The Wire of node-zookeeper-client 1.1.3. */
+export class WireSession implements Wire {
   private readonly client: Any;
   private disposed = false;
 
-  constructor(connectString: string, opts: WireSessionOptions) {
+  constructor(connectString: string, opts: WireOptions) {
     this.client = zookeeper.createClient(connectString, {
       sessionTimeout: opts.sessionTimeout,
       spinDelay: opts.spinDelay,

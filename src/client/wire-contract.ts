@@ -1,0 +1,80 @@
+/**
+ * What ZkClient needs from a connection to ZooKeeper, whatever speaks the protocol underneath:
+ * one `Wire` is one ZooKeeper session on one wire client. Implementations: the adapter to
+ * node-zookeeper-client (wire.ts); our own protocol client comes next (src/client/protocol/).
+ * Session truth (liveness, deadlines, expiry) is ZkClient's job, not a wire's.
+ */
+import type { ZkError } from '../errors.js';
+import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+
+/** What a wire callback delivers: either an answer from the server or a failure to get one. */
+export type WireResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      /** A RangeError: the request is larger than the server takes (it was not sent). */
+      error: ZkError | RangeError;
+      /** true when the server itself answered with this error */
+      answered: boolean;
+    };
+
+export type WireCallback<T> = (result: WireResult<T>) => void;
+
+/** A wire's news about its connection and session. */
+export type WireState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'authFailed' | 'closed';
+
+export interface WireOptions {
+  sessionTimeout: number;
+  /** ms to wait after a full round of servers failed, before dialling again. */
+  spinDelay: number;
+  auth: readonly { scheme: string; credentials: string | Buffer }[];
+  onState: (state: WireState) => void;
+  /** Why a connection was dropped (the server sent something unreadable); default: a process warning. */
+  onError?: (error: Error) => void;
+  /** Requests larger than this fail with a RangeError (default: jute.maxbuffer's default, 0xfffff). */
+  maxRequestBytes?: number;
+  /** Frames from the server larger than this drop the connection (default 4 MiB, as the Java client). */
+  maxFrameBytes?: number;
+}
+
+/** A one-shot watch as a wire delivers it. */
+export type WireWatcher = (event: WatchEvent) => void;
+
+export interface Wire {
+  /** Starts dialling (once). */
+  connect(): void;
+  /** A connection is up and the handshake answered. */
+  readonly connected: boolean;
+  /** Hex session id, '0' before the first handshake. */
+  readonly sessionId: string;
+  /** The session timeout the server granted (the requested one before the handshake). */
+  readonly negotiatedTimeout: number;
+  /** Drops the current connection; the wire reconnects with the same session. */
+  kick(): void;
+  /** Sends closeSession (when connected) so the server removes our ephemeral nodes at once. */
+  closeSession(timeoutMs: number): Promise<void>;
+  /** Stops for good: no reconnects, no timers, no sockets. Idempotent. */
+  dispose(): void;
+  /** The create's answer with the new node's czxid (the fencing token). */
+  create(
+    path: string,
+    data: Buffer | undefined,
+    acl: readonly Acl[],
+    mode: CreateMode,
+    cb: WireCallback<{ path: string; czxid: bigint }>,
+  ): void;
+  remove(path: string, version: number, cb: WireCallback<void>): void;
+  /** The same watcher function for the same path is kept once (see watches.ts). */
+  exists(path: string, watch: WireWatcher | undefined, cb: WireCallback<Stat | null>): void;
+  getData(path: string, watch: WireWatcher | undefined, cb: WireCallback<{ data: Buffer; stat: Stat }>): void;
+  getChildren(
+    path: string,
+    watch: WireWatcher | undefined,
+    cb: WireCallback<{ children: string[]; stat: Stat }>,
+  ): void;
+  setData(path: string, data: Buffer, version: number, cb: WireCallback<Stat>): void;
+  multi(ops: readonly Op[], defaultAcl: readonly Acl[], cb: WireCallback<OpResult[]>): void;
+}
+
+/** Makes the wire of one session. */
+export type WireFactory = (connectString: string, opts: WireOptions) => Wire;
