@@ -5,6 +5,13 @@
  * sends can throw out of the socket handler or leak into the next connection.
  */
 import { createRequire } from 'node:module';
+import {
+  FrameSplitter,
+  HANDSHAKE_MIN_BYTES,
+  MAX_FRAME_BYTES,
+  MAX_REQUEST_BYTES,
+  REPLY_MIN_BYTES,
+} from './protocol/framing.js';
 
 const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: untyped CommonJS package
@@ -13,12 +20,7 @@ const WireException: Any = require('node-zookeeper-client/lib/Exception.js');
 const CM_STATES: Record<string, number> = require('node-zookeeper-client/lib/ConnectionManager.js').STATES;
 const OP_CODES: Record<string, number> = require('node-zookeeper-client/lib/jute/index.js').OP_CODES;
 
-/** ZooKeeper's default jute.maxbuffer: the server drops the connection on a larger request. */
-export const MAX_REQUEST_BYTES = 0xfffff;
-/** The largest frame taken from a server: the Java client's default (replies may exceed jute.maxbuffer). */
-export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-const HANDSHAKE_BYTES = 36; // ConnectResponse: version, timeout, session id, password (4 + 16)
-const REPLY_HEADER_BYTES = 16; // ReplyHeader: xid, zxid, err
+export { MAX_FRAME_BYTES, MAX_REQUEST_BYTES };
 
 export interface WireIoOptions {
   maxRequestBytes: number;
@@ -102,12 +104,10 @@ function sendQueued(cm: Any): void {
 function readFrames(cm: Any, opts: WireIoOptions): void {
   const parse = cm.onSocketData; // the package's: given exactly one whole frame
   let from: unknown; // the socket the buffered bytes came from
-  let chunks: Buffer[] = [];
-  let have = 0;
+  let frames = new FrameSplitter(opts.maxFrameBytes);
 
   const drop = (socket: Any, reason: string, cause?: unknown) => {
-    chunks = [];
-    have = 0;
+    frames = new FrameSplitter(opts.maxFrameBytes);
     const peer = socket.remoteAddress ? ` (${socket.remoteAddress}:${socket.remotePort})` : '';
     opts.onError(new Error(`${reason}; dropping the connection${peer}`, { cause }));
     socket.destroy(); // 'close': pending requests fail with a connection loss, then a reconnect
@@ -118,33 +118,25 @@ function readFrames(cm: Any, opts: WireIoOptions): void {
     const socket = cm.socket;
     if (from !== socket) {
       from = socket; // a new connection starts with nothing buffered
-      chunks = [];
-      have = 0;
+      frames = new FrameSplitter(opts.maxFrameBytes);
     }
-    chunks.push(chunk);
-    have += chunk.length;
-    while (have >= 4 && !socket.destroyed && cm.socket === socket) {
-      if (chunks[0]!.length < 4) chunks = [Buffer.concat(chunks, have)];
-      const size = chunks[0]!.readInt32BE(0);
-      const problem = frameProblem(size, cm.state === CM_STATES.CONNECTING, opts.maxFrameBytes);
-      if (problem) return drop(socket, `the server sent a frame of ${size} bytes (${problem})`);
-      if (have < size + 4) return;
-      const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, have);
-      const rest = all.subarray(size + 4);
-      chunks = rest.length > 0 ? [rest] : [];
-      have = rest.length;
-      const failure = parseOne(cm, parse, all.subarray(0, size + 4));
+    try {
+      frames.push(chunk);
+    } catch (e) {
+      return drop(socket, `the server sent ${(e as Error).message}`, e);
+    }
+    while (!socket.destroyed && cm.socket === socket) {
+      let frame: Buffer | undefined;
+      try {
+        frame = frames.nextRaw(cm.state === CM_STATES.CONNECTING ? HANDSHAKE_MIN_BYTES : REPLY_MIN_BYTES);
+      } catch (e) {
+        return drop(socket, `the server sent ${(e as Error).message}`, e);
+      }
+      if (frame === undefined) return;
+      const failure = parseOne(cm, parse, frame);
       if (failure) return drop(socket, `could not read the server's reply (${failure.message})`, failure);
     }
   };
-}
-
-function frameProblem(size: number, handshake: boolean, max: number): string | undefined {
-  if (size < 0) return 'a negative length';
-  if (size > max) return `over the ${max}-byte limit`;
-  if (handshake && size < HANDSHAKE_BYTES) return `a handshake answer needs at least ${HANDSHAKE_BYTES}`;
-  if (!handshake && size < REPLY_HEADER_BYTES) return `a reply needs at least ${REPLY_HEADER_BYTES}`;
-  return undefined;
 }
 
 /**
