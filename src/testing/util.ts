@@ -75,3 +75,23 @@ export function procStat(path: string): string[] | undefined {
     return undefined;
   }
 }
+
+/** Waits (blocking, at most `ms`) until /proc shows every thread of `pid` stopped; no-op without /proc. */
+export function waitStopped(pid: number, ms: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  const end = now() + ms;
+  while (now() < end) {
+    let threads: string[];
+    try {
+      threads = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return; // no /proc (not Linux), or the process is gone
+    }
+    const running = threads.some((t) => {
+      const state = procStat(`/proc/${pid}/task/${t}/stat`)?.[0]; // undefined: the thread ended
+      return state !== undefined && !'TtZX'.includes(state);
+    });
+    if (!running) return;
+    Atomics.wait(tick, 0, 0, 1);
+  }
+}

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
 import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
-import { freePorts, LOOPBACK, now, procStat, sleep, tailFile, within } from './util.js';
+import { writeLogConfigs } from './log-configs.js';
+import { freePorts, LOOPBACK, now, sleep, tailFile, waitStopped, within } from './util.js';
 
 export type ConfigValue = string | number | boolean;
 
@@ -405,53 +406,4 @@ function parseExtraConfig(extra: ZkTestServerOptions['extraConfig']): Record<str
     entries[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
   }
   return entries;
-}
-
-/** Configs for the other slf4j bindings a release may bring (logback, log4j 1.x / reload4j). */
-async function writeLogConfigs(dir: string): Promise<void> {
-  const log = path.join(dir, 'zookeeper.log');
-  const logback =
-    '<configuration>\n' +
-    '  <appender name="FILE" class="ch.qos.logback.core.FileAppender">\n' +
-    `    <file>${escapeXml(log)}</file>\n` +
-    '    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %-5level %logger - %msg%n</pattern></encoder>\n' +
-    '  </appender>\n' +
-    '  <root level="INFO"><appender-ref ref="FILE"/></root>\n' +
-    '</configuration>\n';
-  const log4j = [
-    'log4j.rootLogger=INFO, FILE',
-    'log4j.appender.FILE=org.apache.log4j.FileAppender',
-    `log4j.appender.FILE.File=${log.replaceAll('\\', '\\\\')}`,
-    'log4j.appender.FILE.layout=org.apache.log4j.PatternLayout',
-    'log4j.appender.FILE.layout.ConversionPattern=%d{HH:mm:ss,SSS} [%t] %-5p %c - %m%n',
-    '',
-  ].join('\n');
-  await Promise.all([
-    writeFile(path.join(dir, 'logback.xml'), logback),
-    writeFile(path.join(dir, 'log4j.properties'), log4j),
-  ]);
-}
-
-function escapeXml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/** Waits (blocking, at most `ms`) until /proc shows every thread of `pid` stopped; no-op without /proc. */
-function waitStopped(pid: number, ms: number): void {
-  const tick = new Int32Array(new SharedArrayBuffer(4));
-  const end = now() + ms;
-  while (now() < end) {
-    let threads: string[];
-    try {
-      threads = fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return; // no /proc (not Linux), or the process is gone
-    }
-    const running = threads.some((t) => {
-      const state = procStat(`/proc/${pid}/task/${t}/stat`)?.[0]; // undefined: the thread ended
-      return state !== undefined && !'TtZX'.includes(state);
-    });
-    if (!running) return;
-    Atomics.wait(tick, 0, 0, 1);
-  }
 }
