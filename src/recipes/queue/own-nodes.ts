@@ -213,7 +213,7 @@ export class OwnNodes {
       this.logger.warn(
         `[zk-recipes] delete of ${node.path} failed (${(e as Error).message}); retrying in the background`,
       );
-      // Not awaited: the caller goes on; close() deletes what is still owned (lock-directories.ts).
+      // Not awaited: the caller goes on; close() deletes what is still owned (directories.ts).
       void this.whileSessionLives(node.sessionOwner, () => this.deleteOnce(node)).then(() => {
         if (this.cleanupDelay !== undefined) this.dirs.scheduleRemoval(this.dir, this.cleanupDelay);
       });
