@@ -24,11 +24,11 @@ import { stateChange } from './diagnostics.js';
 import type { ClientState, Emit } from './events.js';
 import { MIN_RETRY_MS, Watchdog } from './liveness.js';
 import type { ClientSettings } from './options.js';
+import { ProtocolWire } from './protocol/connection.js';
 import { retrying } from './retry.js';
 import { Session } from './session.js';
 import { after, at, msUntil, type Timer } from './timers.js';
 import type { Stat } from './types.js';
-import { ProtocolWire } from './protocol/connection.js';
 import { WireSession } from './wire.js';
 import type { WireFactory, WireState } from './wire-contract.js';
 

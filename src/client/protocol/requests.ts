@@ -7,8 +7,8 @@ import { errorForCode, ZkCode, type ZkError } from '../../errors.js';
 import type { Acl, CreateMode, Op, OpResult, Stat } from '../types.js';
 import type { WireCallback, WireResult, WireWatcher } from '../wire-contract.js';
 import { beginFrame, endFrame } from './framing.js';
-import { JuteReader, JuteWriter, ProtocolError } from './jute.js';
-import { type MultiOp, type MultiResult, MultiRequestCodec, MultiResponseCodec } from './multi.js';
+import { type JuteReader, JuteWriter, ProtocolError } from './jute.js';
+import { type MultiOp, MultiRequestCodec, MultiResponseCodec, type MultiResult } from './multi.js';
 import { CreateFlag, OpCode, opCodeName } from './opcodes.js';
 import { StatCodec } from './records-data.js';
 import { Create2ResponseCodec, GetChildren2ResponseCodec, GetDataResponseCodec } from './records-replies.js';
@@ -281,13 +281,21 @@ export function multiRequest(
       case 'create':
         return {
           type: OpCode.create,
-          request: { path: add(op.path), data: op.data ?? null, acl: op.acl ?? defaultAcl, flags: MODES[op.mode ?? 'persistent'] },
+          request: {
+            path: add(op.path),
+            data: op.data ?? null,
+            acl: op.acl ?? defaultAcl,
+            flags: MODES[op.mode ?? 'persistent'],
+          },
         };
       case 'delete':
         return { type: OpCode.delete, request: { path: add(op.path), version: op.version ?? -1 } };
       case 'setData':
-        return { type: OpCode.setData, request: { path: add(op.path), data: op.data, version: op.version ?? -1 } };
-      case 'check':
+        return {
+          type: OpCode.setData,
+          request: { path: add(op.path), data: op.data, version: op.version ?? -1 },
+        };
+      default:
         return { type: OpCode.check, request: { path: add(op.path), version: op.version } };
     }
   });
@@ -349,9 +357,13 @@ function readMulti(ctx: RequestContext, ops: readonly Op[], results: MultiResult
 export function bareRequest(ctx: RequestContext, opcode: number, onAnswer: () => void): Request {
   return build(
     ctx,
-    { opcode, path: undefined, ok: () => ({ ok: true, value: undefined }), orElse: () => ({ ok: true, value: undefined }) },
+    {
+      opcode,
+      path: undefined,
+      ok: () => ({ ok: true, value: undefined }),
+      orElse: () => ({ ok: true, value: undefined }),
+    },
     () => onAnswer(),
   );
 }
 
-export { JuteReader };

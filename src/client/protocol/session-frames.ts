@@ -10,10 +10,22 @@ import { encodeFrame, type RequestContext } from './requests.js';
 import type { WatchTable } from './watch-table.js';
 
 /** ConnectRequest, without a RequestHeader: a new session (id 0) or the one to re-attach to. */
-export function connectFrame(lastZxidSeen: bigint, timeOut: number, sessionId: bigint, passwd: Buffer): Buffer {
+export function connectFrame(
+  lastZxidSeen: bigint,
+  timeOut: number,
+  sessionId: bigint,
+  passwd: Buffer,
+): Buffer {
   const w = new JuteWriter(64);
   const at = beginFrame(w);
-  ConnectRequestCodec.encode(w, { protocolVersion: 0, lastZxidSeen, timeOut, sessionId, passwd, readOnly: false });
+  ConnectRequestCodec.encode(w, {
+    protocolVersion: 0,
+    lastZxidSeen,
+    timeOut,
+    sessionId,
+    passwd,
+    readOnly: false,
+  });
   endFrame(w, at);
   return w.finish();
 }
@@ -22,7 +34,12 @@ export const PING_FRAME: Buffer = encodeFrame(Xid.ping, OpCode.ping, undefined, 
 
 export function authFrame(scheme: string, credentials: string | Buffer, maxBytes: number): Buffer {
   const auth = Buffer.isBuffer(credentials) ? credentials : Buffer.from(credentials);
-  return encodeFrame(Xid.auth, OpCode.auth, (w) => AuthPacketCodec.encode(w, { type: 0, scheme, auth }), maxBytes);
+  return encodeFrame(
+    Xid.auth,
+    OpCode.auth,
+    (w) => AuthPacketCodec.encode(w, { type: 0, scheme, auth }),
+    maxBytes,
+  );
 }
 
 /** The Java client's limit for one SetWatches packet: far below the server's jute.maxbuffer. */
@@ -37,7 +54,14 @@ export function setWatchesFrames(watches: WatchTable, ctx: RequestContext, relat
   let size = 0;
   const emit = () => {
     const v = { relativeZxid, dataWatches: chunk.data, existWatches: chunk.exist, childWatches: chunk.child };
-    frames.push(encodeFrame(Xid.setWatches, OpCode.setWatches, (w) => SetWatchesCodec.encode(w, v), ctx.maxRequestBytes));
+    frames.push(
+      encodeFrame(
+        Xid.setWatches,
+        OpCode.setWatches,
+        (w) => SetWatchesCodec.encode(w, v),
+        ctx.maxRequestBytes,
+      ),
+    );
     chunk = { data: [], exist: [], child: [] };
     size = 0;
   };
