@@ -224,3 +224,10 @@ test('closeSession removes ephemeral nodes at once; dispose leaves no timer or s
     },
   );
 });
+
+test('the wire option is checked, naming the bad value', () => {
+  assert.throws(
+    () => new ZkClient('127.0.0.1:2181', { wire: 'nzc' as never }),
+    (e: Error) => e instanceof TypeError && e.message.includes('"nzc"') && e.message.includes('built-in'),
+  );
+});
