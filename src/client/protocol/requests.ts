@@ -366,4 +366,3 @@ export function bareRequest(ctx: RequestContext, opcode: number, onAnswer: () =>
     () => onAnswer(),
   );
 }
-
