@@ -25,6 +25,7 @@ export type {
   CreateOptions,
   ReadOptions,
   RetryPolicy,
+  WireBackend,
   ZkClientOptions,
 } from './client/options.js';
 export {

@@ -5,6 +5,8 @@ import { externalConnectString, FaultProxy, NEEDS_HARNESS, ZkTestServer } from '
 
 /** Session timeouts in tests: short, so expiry takes seconds (the server allows 400 ms .. 60 s at tickTime 200). */
 export const SESSION_TIMEOUT = 2000;
+/** A Stat record's size on the wire. */
+const STAT_BYTES = 68;
 
 // One module-level hook closes everything a test file started, newest first (clients before
 // the proxies and servers they use). node:test's after() called inside a before() hook would
@@ -197,8 +199,11 @@ export function zkReplies(chunk: Buffer): ZkReply[] {
       err: frame.readInt32BE(12),
       body,
     };
-    if (body.length >= 5 && body.readInt32BE(0) === body.length - 4 && body[4] === 0x2f /* '/' */) {
-      reply.path = body.subarray(4).toString();
+    // A create's answer is the path; create2's (the built-in wire's) is the path and a Stat.
+    const pathLength = body.length >= 5 ? body.readInt32BE(0) : -1;
+    const fits = pathLength + 4 === body.length || pathLength + 4 + STAT_BYTES === body.length;
+    if (pathLength > 0 && fits && body[4] === 0x2f /* '/' */) {
+      reply.path = body.subarray(4, 4 + pathLength).toString();
     }
     out.push(reply);
     at += 4 + len;

@@ -38,7 +38,16 @@ export interface ZkClientOptions {
   auth?: readonly { scheme: string; credentials: string | Buffer }[];
   /** Default ACL for created nodes (default: OPEN_ACL_UNSAFE). */
   acl?: readonly Acl[];
+  /**
+   * Which client speaks the protocol: 'node-zookeeper-client' (the default for now) or
+   * 'built-in' (our own, see docs/connection.md). Absent, the environment variable
+   * ZK_RECIPES_WIRE decides, if set.
+   */
+  wire?: WireBackend;
 }
+
+export type WireBackend = 'node-zookeeper-client' | 'built-in';
+const WIRE_BACKENDS: readonly WireBackend[] = ['node-zookeeper-client', 'built-in'];
 
 /** What every request takes: its own bound, and a way to stop waiting for it. */
 export interface CallOptions {
@@ -74,6 +83,7 @@ export interface ClientSettings {
   readonly logger: Logger;
   readonly auth: readonly { scheme: string; credentials: string | Buffer }[];
   readonly acl: readonly Acl[];
+  readonly wire: WireBackend;
 }
 
 /** No server grants less than two ticks; below this a session timeout is a mistake, not a choice. */
@@ -115,7 +125,22 @@ export function resolveClientOptions(connectString: string, options: ZkClientOpt
     logger: options.logger ?? silentLogger,
     auth,
     acl: options.acl ?? OPEN_ACL_UNSAFE,
+    wire: checkWire(options.wire),
   };
+}
+
+/** The option, else ZK_RECIPES_WIRE (so one test suite runs against either backend), else the default. */
+function checkWire(v: unknown): WireBackend {
+  if (v !== undefined) {
+    if (WIRE_BACKENDS.includes(v as WireBackend)) return v as WireBackend;
+    throw new TypeError(`wire must be 'node-zookeeper-client' or 'built-in', got ${describe(v)}`);
+  }
+  const env = process.env.ZK_RECIPES_WIRE;
+  if (env === undefined || env === '') return 'node-zookeeper-client';
+  if (WIRE_BACKENDS.includes(env as WireBackend)) return env as WireBackend;
+  throw new TypeError(
+    `the environment variable ZK_RECIPES_WIRE must be 'node-zookeeper-client' or 'built-in', got ${JSON.stringify(env)}`,
+  );
 }
 
 function checkSessionTimeout(v: unknown): number {

@@ -24,12 +24,18 @@ import { stateChange } from './diagnostics.js';
 import type { ClientState, Emit } from './events.js';
 import { MIN_RETRY_MS, Watchdog } from './liveness.js';
 import type { ClientSettings } from './options.js';
+import { ProtocolWire } from './protocol/connection.js';
 import { retrying } from './retry.js';
 import { Session } from './session.js';
 import { after, at, msUntil, type Timer } from './timers.js';
 import type { Stat } from './types.js';
 import { WireSession } from './wire.js';
-import type { WireState } from './wire-contract.js';
+import type { WireFactory, WireState } from './wire-contract.js';
+
+const WIRES: Record<ClientSettings['wire'], WireFactory> = {
+  'node-zookeeper-client': (connectString, opts) => new WireSession(connectString, opts),
+  'built-in': (connectString, opts) => new ProtocolWire(connectString, opts),
+};
 
 /** @internal What a closing task may still send on the session close() is ending. */
 export interface ClosingSession {
@@ -253,7 +259,7 @@ export class SessionKeeper {
   private startSession(): void {
     const requested = this.settings.sessionTimeout;
     const s: Session = new Session(
-      new WireSession(this.connectString, {
+      WIRES[this.settings.wire](this.connectString, {
         sessionTimeout: requested,
         // Wait after a full round of failed servers; short so a restarted server is found quickly.
         spinDelay: Math.max(MIN_RETRY_MS, Math.min(250, requested / 10)),

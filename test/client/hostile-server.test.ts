@@ -103,8 +103,9 @@ async function fakeServer(answer: (index: number) => FakeAnswer) {
   const server = net.createServer((socket) => {
     const index = seen.connections++;
     socket.once('data', (d) => {
-      // The package's ConnectRequest: protocolVersion, zxid, timeout, session id, password (44 bytes).
-      if (d.length >= 4 && d.readInt32BE(0) === 44) seen.handshakes++;
+      // A ConnectRequest: protocolVersion, zxid, timeout, session id, password (44 bytes), and
+      // the readOnly byte that the built-in wire sends as the Java client does (45).
+      if (d.length >= 4 && [44, 45].includes(d.readInt32BE(0))) seen.handshakes++;
       const { bytes, close, reply } = answer(index);
       socket.write(bytes, () => {
         seen.answered++;

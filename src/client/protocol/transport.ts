@@ -1,0 +1,112 @@
+/**
+ * The transport side of the built-in wire: where sockets come from (one function, so that
+ * node:tls can slot in), the server list in the order it is tried, the chroot, and a FIFO.
+ */
+import net from 'node:net';
+import type { ServerAddress } from '../connect-string.js';
+
+/** Opens the byte stream to one server. The only place a socket is made. */
+export function openSocket(server: ServerAddress): net.Socket {
+  const socket = net.connect({ host: server.host, port: server.port });
+  socket.setNoDelay(true); // requests are already coalesced per tick
+  return socket;
+}
+
+/**
+ * The servers of the connect string, shuffled once (as ZooKeeper's clients do, so that many
+ * clients spread over the ensemble), tried in turn. `failed()` after each dial that did not get
+ * a session says whether a whole round has failed, so the caller waits its spin delay.
+ */
+export class ServerRing {
+  private readonly servers: ServerAddress[];
+  private index = 0;
+  private failures = 0;
+
+  constructor(servers: readonly ServerAddress[]) {
+    this.servers = [...servers];
+    for (let i = this.servers.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [this.servers[i], this.servers[j]] = [this.servers[j]!, this.servers[i]!];
+    }
+  }
+
+  get size(): number {
+    return this.servers.length;
+  }
+
+  /** The next server to dial. */
+  next(): ServerAddress {
+    const s = this.servers[this.index % this.servers.length]!;
+    this.index = (this.index + 1) % this.servers.length;
+    return s;
+  }
+
+  /** A dial got a session: the count of failures starts again. */
+  succeeded(): void {
+    this.failures = 0;
+  }
+
+  /** A dial failed; true when every server of the round has now failed. */
+  failed(): boolean {
+    this.failures += 1;
+    if (this.failures < this.servers.length) return false;
+    this.failures = 0;
+    return true;
+  }
+}
+
+/** Adds and removes the connect string's chroot ('/app'), as ZooKeeper's clients do. */
+export class Chroot {
+  constructor(readonly root: string | undefined) {}
+
+  /** The server's path for a caller's path. */
+  add(path: string): string {
+    if (this.root === undefined) return path;
+    return path === '/' ? this.root : this.root + path;
+  }
+
+  /** The caller's path for a server's path; a path outside the chroot is left as it is. */
+  strip(path: string): string {
+    const root = this.root;
+    if (root === undefined) return path;
+    if (path === root) return '/';
+    return path.startsWith(`${root}/`) ? path.slice(root.length) : path;
+  }
+}
+
+/** A first-in first-out queue with O(1) shift (replies come back in the order sent). */
+export class Fifo<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  /** Empties the queue, returning what it held in order. */
+  drain(): T[] {
+    const out = this.items.slice(this.head) as T[];
+    this.items = [];
+    this.head = 0;
+    return out;
+  }
+}
