@@ -2,6 +2,7 @@
  * What a caller may pass to ZkClient and its requests, and the checks that refuse a bad value at
  * the earliest point, naming it. ZkClient keeps the resolved `ClientSettings`.
  */
+import type { ConnectionOptions } from 'node:tls';
 import { parseConnectString } from './connect-string.js';
 import { describe } from './paths.js';
 import { checkDuration } from './timers.js';
@@ -44,6 +45,14 @@ export interface ZkClientOptions {
    * ZK_RECIPES_WIRE decides, if set.
    */
   wire?: WireBackend;
+  /**
+   * Speak TLS to the servers' `secureClientPort`: node:tls connection options (`ca`, `cert`,
+   * `key`, `servername`, `rejectUnauthorized`, ...), or `true` to trust the system CAs. Only the
+   * built-in wire speaks TLS: with `tls` set and no `wire` option it is chosen (whatever
+   * ZK_RECIPES_WIRE says); `wire: 'node-zookeeper-client'` with `tls` is refused. See
+   * docs/connection.md.
+   */
+  tls?: true | ConnectionOptions;
 }
 
 export type WireBackend = 'node-zookeeper-client' | 'built-in';
@@ -84,6 +93,7 @@ export interface ClientSettings {
   readonly auth: readonly { scheme: string; credentials: string | Buffer }[];
   readonly acl: readonly Acl[];
   readonly wire: WireBackend;
+  readonly tls: ConnectionOptions | undefined;
 }
 
 /** No server grants less than two ticks; below this a session timeout is a mistake, not a choice. */
@@ -125,8 +135,36 @@ export function resolveClientOptions(connectString: string, options: ZkClientOpt
     logger: options.logger ?? silentLogger,
     auth,
     acl: options.acl ?? OPEN_ACL_UNSAFE,
-    wire: checkWire(options.wire),
+    ...checkWireAndTls(options.wire, options.tls),
   };
+}
+
+/** TLS options the client sets itself: the servers come from the connect string. */
+const TLS_OWN = ['host', 'port', 'path', 'socket'] as const;
+
+function checkWireAndTls(wire: unknown, tls: unknown): Pick<ClientSettings, 'wire' | 'tls'> {
+  if (tls === undefined) return { wire: checkWire(wire), tls: undefined };
+  if (tls !== true && (tls === null || typeof tls !== 'object' || Array.isArray(tls))) {
+    throw new TypeError(
+      `tls must be true (the system CAs) or an object of node:tls connection options (ca, cert, key, ...), got ${describe(tls)}`,
+    );
+  }
+  const options: ConnectionOptions = tls === true ? {} : { ...(tls as ConnectionOptions) };
+  for (const key of TLS_OWN) {
+    if (options[key] !== undefined) {
+      throw new TypeError(
+        `tls.${key} must not be set (the servers come from the connect string), got ${describe(options[key])}`,
+      );
+    }
+  }
+  if (wire === undefined) return { wire: 'built-in', tls: options };
+  const backend = checkWire(wire);
+  if (backend !== 'built-in') {
+    throw new TypeError(
+      `the tls option needs the built-in wire: node-zookeeper-client cannot speak TLS; use wire: 'built-in' (or leave wire out)`,
+    );
+  }
+  return { wire: backend, tls: options };
 }
 
 /** The option, else ZK_RECIPES_WIRE (so one test suite runs against either backend), else the default. */

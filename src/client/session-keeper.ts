@@ -55,6 +55,8 @@ export class SessionKeeper {
   /** While close() waits for a suspended session's connection: called on the wire's news. */
   private closingWake: (() => void) | undefined;
   private lastSessionId: string | undefined;
+  /** The wire's last complaint since the last connect (a failed TLS handshake), for ConnectTimeoutError. */
+  private lastWireError: Error | undefined;
   /** Why the client closed by itself (rejected credentials), for the errors of later calls. */
   private closeReason: Error | undefined;
   private connection = abortedController();
@@ -144,13 +146,16 @@ export class SessionKeeper {
           this.resetToIdle();
       };
       const onAbort = () => giveUp(signal!.reason);
-      timer = after(timeout, () =>
+      timer = after(timeout, () => {
+        const last = this.lastWireError;
+        const why = last ? `; last error: ${last.message}` : ' (is a server running there?)';
         giveUp(
           new ConnectTimeoutError(
-            `no ZooKeeper session at ${this.connectString} within ${timeout} ms (is a server running there?)`,
+            `no ZooKeeper session at ${this.connectString} within ${timeout} ms${why}`,
+            last ? { cause: last } : undefined,
           ),
-        ),
-      );
+        );
+      });
       this.connectWaiters.add(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -257,6 +262,7 @@ export class SessionKeeper {
   }
 
   private startSession(): void {
+    this.lastWireError = undefined;
     const requested = this.settings.sessionTimeout;
     const s: Session = new Session(
       WIRES[this.settings.wire](this.connectString, {
@@ -264,8 +270,12 @@ export class SessionKeeper {
         // Wait after a full round of failed servers; short so a restarted server is found quickly.
         spinDelay: Math.max(MIN_RETRY_MS, Math.min(250, requested / 10)),
         auth: this.settings.auth,
+        tls: this.settings.tls,
         onState: (state) => this.onWireState(s, state),
-        onError: (e) => this.logger.warn(`[zk-recipes] ${e.message}`),
+        onError: (e) => {
+          this.lastWireError = e;
+          this.logger.warn(`[zk-recipes] ${e.message}`);
+        },
       }),
       requested,
       this.logger,
@@ -312,6 +322,7 @@ export class SessionKeeper {
 
   private connected(s: Session): void {
     this.connects += 1;
+    this.lastWireError = undefined;
     s.negotiatedTimeout = s.wire.negotiatedTimeout;
     s.lastAnsweredSentAt = Math.max(s.lastAnsweredSentAt, s.dialStartedAt);
     const id = s.wire.sessionId;

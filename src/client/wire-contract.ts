@@ -4,6 +4,7 @@
  * node-zookeeper-client (wire.ts); our own protocol client comes next (src/client/protocol/).
  * Session truth (liveness, deadlines, expiry) is ZkClient's job, not a wire's.
  */
+import type { ConnectionOptions } from 'node:tls';
 import type { ZkError } from '../errors.js';
 import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
 
@@ -35,6 +36,8 @@ export interface WireOptions {
   maxRequestBytes?: number;
   /** Frames from the server larger than this drop the connection (default 4 MiB, as the Java client). */
   maxFrameBytes?: number;
+  /** Speak TLS with these node:tls options (the built-in wire only); a failed handshake goes to onError. */
+  tls?: ConnectionOptions;
 }
 
 /** A one-shot watch as a wire delivers it. */

@@ -2,6 +2,17 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** JVM arguments: whichever slf4j binding is on the classpath writes to zookeeper.log in `dir`. */
+export function logJvmArgs(dir: string): string[] {
+  return [
+    `-Dorg.slf4j.simpleLogger.logFile=${path.join(dir, 'zookeeper.log')}`,
+    '-Dorg.slf4j.simpleLogger.showDateTime=true',
+    '-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS',
+    `-Dlogback.configurationFile=${path.join(dir, 'logback.xml')}`,
+    `-Dlog4j.configuration=file:${path.join(dir, 'log4j.properties')}`,
+  ];
+}
+
 /** Configs for the other slf4j bindings a release may bring (logback, log4j 1.x / reload4j). */
 export async function writeLogConfigs(dir: string): Promise<void> {
   const log = path.join(dir, 'zookeeper.log');

@@ -95,3 +95,20 @@ export function waitStopped(pid: number, ms: number): void {
     Atomics.wait(tick, 0, 0, 1);
   }
 }
+
+export type ConfigValue = string | number | boolean;
+
+/** zoo.cfg entries given as `{ key: value }` or as `'key=value'` lines. */
+export function parseExtraConfig(
+  extra: Record<string, ConfigValue> | string[] | undefined,
+): Record<string, ConfigValue> {
+  if (!extra) return {};
+  if (!Array.isArray(extra)) return extra;
+  const entries: Record<string, ConfigValue> = {};
+  for (const line of extra) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new Error(`ZkTestServer: extraConfig line is not key=value: ${JSON.stringify(line)}`);
+    entries[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return entries;
+}

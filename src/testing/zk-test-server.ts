@@ -6,10 +6,12 @@ import path from 'node:path';
 import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
 import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
-import { writeLogConfigs } from './log-configs.js';
-import { freePorts, LOOPBACK, now, sleep, tailFile, waitStopped, within } from './util.js';
+import { logJvmArgs, writeLogConfigs } from './log-configs.js';
+import * as tlsMaterial from './tls-material.js';
+import * as util from './util.js';
+import { type ConfigValue, LOOPBACK, now, sleep } from './util.js';
 
-export type ConfigValue = string | number | boolean;
+export type { ConfigValue } from './util.js';
 
 export interface ZkTestServerOptions {
   /** Client port on 127.0.0.1. Default: a free one, chosen at the first start and kept for restarts. */
@@ -32,6 +34,12 @@ export interface ZkTestServerOptions {
   tmpDir?: string;
   /** The ZooKeeper to run. Default findZooKeeper(). */
   zookeeper?: ZooKeeperInstallation;
+  /**
+   * Also serve TLS on a second port (`securePort`, mixed mode; client certificates required),
+   * with a CA and certificates made for this server by openssl and keytool (TlsToolsMissingError
+   * when they are not there). Clients use `secureConnectString` and `clientTls`.
+   */
+  tls?: boolean;
 }
 
 /** What start() waits for: 'serving' = answers `srvr` with a Mode; 'ruok' = the process answers `imok`. */
@@ -61,6 +69,8 @@ export class ZkTestServer implements AsyncDisposable {
   #zk?: ZooKeeperInstallation;
   #dir?: string;
   #port?: number;
+  #securePort?: number;
+  #tls?: tlsMaterial.TlsMaterial;
   #child?: ChildProcess;
   #exited?: Promise<void>;
   #exit?: { code: number | null; signal: NodeJS.Signals | null };
@@ -95,6 +105,24 @@ export class ZkTestServer implements AsyncDisposable {
   /** '127.0.0.1:PORT' */
   get connectString(): string {
     return `${this.host}:${this.port}`;
+  }
+
+  /** The TLS port (the `tls` option); known once start() has been called. */
+  get securePort(): number {
+    if (!this.options.tls) throw new Error('ZkTestServer: started without the tls option, no secure port');
+    if (this.#securePort === undefined) throw new Error('ZkTestServer: not started yet, no port chosen');
+    return this.#securePort;
+  }
+
+  /** '127.0.0.1:SECURE_PORT': the port that speaks TLS (the `tls` option). */
+  get secureConnectString(): string {
+    return `${this.host}:${this.securePort}`;
+  }
+
+  /** node:tls options for a client of `secureConnectString`: the test CA, a client certificate and key. */
+  get clientTls(): tlsMaterial.ClientTlsOptions {
+    if (!this.#tls) throw new Error('ZkTestServer: no TLS material (start it with the tls option)');
+    return this.#tls.clientTls;
   }
 
   /** The server's temp dir: ZooKeeper's dataDir, also holding zoo.cfg, zookeeper.log and jvm.out. */
@@ -152,17 +180,23 @@ export class ZkTestServer implements AsyncDisposable {
       trackDir(dir);
       this.#dir = dir;
       await this.prepareDir(dir);
+      if (this.options.tls) this.#tls = await tlsMaterial.generateTlsMaterial(path.join(dir, 'tls'), zk.java);
     }
     // A port chosen by us can be taken by someone else before the JVM binds it: then try another one.
     const choosePort = this.#port === undefined;
+    const chooseSecure = this.options.tls === true && this.#securePort === undefined;
     for (let attempt = 1; ; attempt++) {
-      if (choosePort) this.#port = (await freePorts(1))[0]!;
+      const [port, securePort] = await util.freePorts(2);
+      if (choosePort) this.#port = port;
+      if (chooseSecure) this.#securePort = securePort;
       try {
         await this.#launch(zk, this.readiness);
         return;
       } catch (err) {
-        if (!choosePort || attempt >= 3 || !/Address already in use/.test(this.logTail(200))) {
+        const again = (choosePort || chooseSecure) && attempt < 3;
+        if (!again || !/Address already in use/.test(this.logTail(200))) {
           if (choosePort) this.#port = undefined;
+          if (chooseSecure) this.#securePort = undefined;
           throw err;
         }
       }
@@ -188,11 +222,12 @@ export class ZkTestServer implements AsyncDisposable {
       // Writes still reach the OS before they are acknowledged (they survive a killed JVM); only the fsync,
       // which protects against power loss and costs milliseconds per write, is skipped.
       forceSync: 'no',
+      ...(this.#securePort === undefined ? {} : { secureClientPort: this.#securePort }),
     };
   }
 
   #configText(): string {
-    const entries = { ...this.config(), ...parseExtraConfig(this.options.extraConfig) };
+    const entries = { ...this.config(), ...util.parseExtraConfig(this.options.extraConfig) };
     const lines = Object.entries(entries).map(([k, v]) => `${k}=${v}`);
     return `# written by zk-recipes/testing\n${lines.join('\n')}\n`;
   }
@@ -203,6 +238,7 @@ export class ZkTestServer implements AsyncDisposable {
     await writeFile(cfg, this.#configText());
     await writeLogConfigs(dir);
     const jvmArgs = this.options.jvmArgs ?? [];
+    const tls = tlsMaterial.serverTlsLaunch(this.#tls, zk.classpath);
     const args = [
       '-Xmx512m',
       // Single-threaded GC: several of these JVMs share a CI machine with the tests. The JVM refuses two
@@ -211,15 +247,11 @@ export class ZkTestServer implements AsyncDisposable {
       '-XX:+ExitOnOutOfMemoryError',
       '-Djava.net.preferIPv4Stack=true',
       '-Dzookeeper.jmx.log4j.disable=true',
-      // Whichever slf4j binding is on the classpath writes to zookeeper.log in the data dir.
-      `-Dorg.slf4j.simpleLogger.logFile=${path.join(dir, 'zookeeper.log')}`,
-      '-Dorg.slf4j.simpleLogger.showDateTime=true',
-      '-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS',
-      `-Dlogback.configurationFile=${path.join(dir, 'logback.xml')}`,
-      `-Dlog4j.configuration=file:${path.join(dir, 'log4j.properties')}`,
+      ...logJvmArgs(dir),
+      ...tls.jvmArgs,
       ...jvmArgs,
       '-cp',
-      zk.classpath,
+      tls.classpath,
       this.mainClass,
       cfg,
     ];
@@ -296,8 +328,8 @@ export class ZkTestServer implements AsyncDisposable {
   /** The last lines of zookeeper.log and of the JVM's stdout/stderr, for error messages. */
   logTail(lines = 40): string {
     if (!this.#dir) return '';
-    const log = tailFile(path.join(this.#dir, 'zookeeper.log'), lines);
-    const out = tailFile(path.join(this.#dir, 'jvm.out'), lines);
+    const log = util.tailFile(path.join(this.#dir, 'zookeeper.log'), lines);
+    const out = util.tailFile(path.join(this.#dir, 'jvm.out'), lines);
     return (
       `--- ${path.join(this.#dir, 'zookeeper.log')} (last ${lines} lines) ---\n${log || '(empty)'}\n` +
       `--- ${path.join(this.#dir, 'jvm.out')} ---\n${out || '(empty)'}`
@@ -323,7 +355,7 @@ export class ZkTestServer implements AsyncDisposable {
       child.kill(signal);
       // A stopped JVM handles SIGTERM only once it runs again.
       if (this.#paused) child.kill('SIGCONT');
-      if (signal !== 'SIGKILL' && !(await within(this.#exited!, this.options.stopTimeout ?? 5000))) {
+      if (signal !== 'SIGKILL' && !(await util.within(this.#exited!, this.options.stopTimeout ?? 5000))) {
         child.kill('SIGKILL');
       }
       await this.#exited;
@@ -349,7 +381,7 @@ export class ZkTestServer implements AsyncDisposable {
     if (pid === undefined) throw new Error('ZkTestServer: not running');
     process.kill(pid, 'SIGSTOP');
     this.#paused = true;
-    waitStopped(pid, 2000);
+    util.waitStopped(pid, 2000);
   }
 
   /** SIGCONT after pause(). */
@@ -394,16 +426,4 @@ export class ZkTestServer implements AsyncDisposable {
       return undefined;
     }
   }
-}
-
-function parseExtraConfig(extra: ZkTestServerOptions['extraConfig']): Record<string, ConfigValue> {
-  if (!extra) return {};
-  if (!Array.isArray(extra)) return extra;
-  const entries: Record<string, ConfigValue> = {};
-  for (const line of extra) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) throw new Error(`ZkTestServer: extraConfig line is not key=value: ${JSON.stringify(line)}`);
-    entries[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return entries;
 }

@@ -1,5 +1,5 @@
 /**
- * The built-in wire: one ZooKeeper session over node:net, speaking the protocol with our own
+ * The built-in wire: one ZooKeeper session over node:net or node:tls, speaking the protocol with our own
  * codec (issue 17). It implements the same `Wire` as the node-zookeeper-client adapter
  * (wire.ts) and behaves the same towards ZkClient; the requests' frames and replies are in
  * requests.ts, sockets and the server list in transport.ts, watches in watch-table.ts.

@@ -1,7 +1,7 @@
 /**
  * The session machinery of the built-in wire (connection.ts is its public face): dialling the
- * servers in turn, the handshake, reading frames and matching replies to requests by xid,
- * notifications, pings, and what happens when a connection ends. Nothing a server sends may
+ * servers in turn (over TLS with the tls option), the handshake, reading frames and matching
+ * replies to requests by xid, notifications, pings, and what happens when a connection ends. Nothing a server sends may
  * throw out of a socket handler: a bad frame, an unreadable record, a reply for an xid not in
  * flight, an unknown error code or event type drops the connection with the reason given to
  * onError; the requests in flight fail with a connection loss (their outcome is unknown) and
@@ -26,7 +26,7 @@ import { decodeAll } from './records-data.js';
 import { ConnectResponseCodec, ReplyHeaderCodec, WatcherEventCodec } from './records-session.js';
 import { knownCode, type Request, type RequestContext, zkError } from './requests.js';
 import { authFrame, connectFrame, PING_FRAME, setWatchesFrames } from './session-frames.js';
-import { Chroot, Fifo, openSocket, ServerRing } from './transport.js';
+import { Chroot, Fifo, openSocket, ServerRing, tlsFailureMessage } from './transport.js';
 import { eventName, WatchTable } from './watch-table.js';
 
 /** One TCP connection: its own bytes, so nothing of it leaks into the next one. */
@@ -63,6 +63,8 @@ export abstract class ProtocolSession {
   protected spinTimer: Timer | undefined;
   protected pingTimer: Timer | undefined;
   protected closing: { finish(): void } | undefined;
+  /** The last TLS failure reported (each is reported once until a handshake succeeds). */
+  protected tlsFailure: string | undefined;
 
   constructor(
     connectString: string,
@@ -104,7 +106,8 @@ export abstract class ProtocolSession {
     if (this.ended) return;
     const server = this.ring.next();
     this.opts.onState('connecting');
-    const socket = openSocket(server);
+    const secure = this.opts.tls !== undefined;
+    const socket = openSocket(server, this.opts.tls);
     const conn: Connection = {
       socket,
       frames: new FrameSplitter(this.maxFrameBytes),
@@ -113,14 +116,22 @@ export abstract class ProtocolSession {
       upAt: 0,
     };
     this.conn = conn;
-    socket.on('connect', () => {
+    socket.on(secure ? 'secureConnect' : 'connect', () => {
       if (conn !== this.conn) return;
       const frame = connectFrame(this.lastZxid, this.opts.sessionTimeout, this.id, this.passwd);
       this.write(conn, [frame]);
     });
     socket.on('data', (chunk: Buffer) => this.onData(conn, chunk));
     socket.on('drain', () => this.scheduleFlush());
-    socket.on('error', () => {}); // 'close' follows
+    // 'close' follows an error. A TLS error before the handshake answer (a certificate refused
+    // by either side, no TLS on that port) is said once until a handshake succeeds.
+    socket.on('error', (e) => {
+      if (!secure || conn !== this.conn || conn.up) return;
+      const message = tlsFailureMessage(conn.peer, e);
+      if (message === this.tlsFailure) return;
+      this.tlsFailure = message;
+      this.report(new Error(message, { cause: e }));
+    });
     socket.on('close', () => this.lost(conn));
     // A server that takes no connection or gives no handshake answer: the next one is tried.
     this.dialTimer = after(this.opts.sessionTimeout / this.ring.size, () => {
@@ -175,6 +186,7 @@ export abstract class ProtocolSession {
     this.timeout = res.timeOut;
     conn.up = true;
     conn.upAt = monotonicNow();
+    this.tlsFailure = undefined;
     this.ring.succeeded();
     // Credentials first, then the watches to restore, then whatever waited for the connection.
     const first = this.opts.auth.map((a) => authFrame(a.scheme, a.credentials, this.ctx.maxRequestBytes));

@@ -3,13 +3,52 @@
  * node:tls can slot in), the server list in the order it is tried, the chroot, and a FIFO.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import type { ServerAddress } from '../connect-string.js';
 
-/** Opens the byte stream to one server. The only place a socket is made. */
-export function openSocket(server: ServerAddress): net.Socket {
-  const socket = net.connect({ host: server.host, port: server.port });
+/**
+ * Opens the byte stream to one server: plain TCP, or TLS when `tlsOptions` is given (the server's
+ * `secureClientPort`; inside TLS the protocol is the same). The only place a socket is made.
+ * The certificate's name is checked against the host; SNI carries the host unless it is an IP.
+ */
+export function openSocket(server: ServerAddress, tlsOptions?: tls.ConnectionOptions): net.Socket {
+  const { host, port } = server;
+  const socket = tlsOptions
+    ? tls.connect({
+        ...tlsOptions,
+        host,
+        port,
+        servername: tlsOptions.servername ?? (net.isIP(host) === 0 ? host : undefined),
+      })
+    : net.connect({ host, port });
   socket.setNoDelay(true); // requests are already coalesced per tick
   return socket;
+}
+
+/** Node's codes of a server certificate the client does not trust. */
+const UNTRUSTED = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+]);
+
+/** What a failed TLS connection says: OpenSSL's reason, and what it most likely means. */
+export function tlsFailureMessage(peer: string, e: Error & { code?: string; reason?: string }): string {
+  const code = e.code ?? '';
+  // OpenSSL's errors carry a short reason ('sslv3 alert bad certificate') beside a long message.
+  const what = typeof e.reason === 'string' && e.reason !== '' ? e.reason : e.message.split('\n')[0]!;
+  let hint = '';
+  if (UNTRUSTED.has(code)) hint = " (the server's certificate is not signed by a CA the tls options trust)";
+  else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    hint = ' (set tls.servername to a name in the certificate)';
+  else if (/alert (bad certificate|certificate required|unknown ca|certificate unknown)/.test(what))
+    hint = ' (the server refused the client certificate, or needs one: tls.cert and tls.key)';
+  else if (code === 'ECONNRESET' || /disconnected before secure TLS/.test(what))
+    hint = " (does that port speak TLS? ZooKeeper's is its secureClientPort)";
+  return `TLS handshake with ${peer} failed: ${what}${hint}`;
 }
 
 /**
