@@ -26,6 +26,15 @@ export {
   ZooKeeperNotFoundError,
 } from './find-zookeeper.js';
 export { fourLetterWord, parseMode } from './four-letter.js';
+export {
+  type ClientTlsOptions,
+  findTlsTools,
+  generateTlsMaterial,
+  TEST_CLIENT_SUBJECT,
+  type TlsMaterial,
+  TlsToolsMissingError,
+  tlsToolsMissing,
+} from './tls-material.js';
 export { ZkTestCluster, ZkTestClusterMember, type ZkTestClusterOptions } from './zk-test-cluster.js';
 export {
   type ConfigValue,
