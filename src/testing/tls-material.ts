@@ -15,17 +15,21 @@ export interface ClientTlsOptions {
   ca: Buffer;
   /** The client certificate, signed by the test CA (subject `CN=zk-recipes-test-client`). */
   cert: Buffer;
+  /** The client certificate's private key. */
   key: Buffer;
 }
 
 /** The files made by generateTlsMaterial(), all in one directory. */
 export interface TlsMaterial {
+  /** Where the files are (ca.crt, server.crt, client.crt and their keys, the stores). */
   readonly dir: string;
-  /** PKCS12 keystore of the server (its key and certificate chain) and its truststore (the CA). */
+  /** PKCS12 keystore of the server: its key and certificate chain. */
   readonly keyStore: string;
+  /** PKCS12 truststore of the server: the CA, so that it accepts the client certificate. */
   readonly trustStore: string;
   /** The password of both stores. */
   readonly password: string;
+  /** node:tls options for a client: this CA, the client certificate and key. */
   readonly clientTls: ClientTlsOptions;
 }
 
@@ -34,6 +38,7 @@ export const TEST_CLIENT_SUBJECT = 'CN=zk-recipes-test-client';
 
 /** openssl or keytool is not there: the message says what to install. */
 export class TlsToolsMissingError extends Error {
+  /** 'TlsToolsMissingError' */
   override name = 'TlsToolsMissingError';
 }
 

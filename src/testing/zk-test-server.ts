@@ -7,7 +7,8 @@ import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
 import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
 import { logJvmArgs, writeLogConfigs } from './log-configs.js';
-import * as tlsMaterial from './tls-material.js';
+import type { ClientTlsOptions, TlsMaterial } from './tls-material.js';
+import { generateTlsMaterial, serverTlsLaunch } from './tls-material.js';
 import * as util from './util.js';
 import { type ConfigValue, LOOPBACK, now, sleep } from './util.js';
 
@@ -70,7 +71,7 @@ export class ZkTestServer implements AsyncDisposable {
   #dir?: string;
   #port?: number;
   #securePort?: number;
-  #tls?: tlsMaterial.TlsMaterial;
+  #tls?: TlsMaterial;
   #child?: ChildProcess;
   #exited?: Promise<void>;
   #exit?: { code: number | null; signal: NodeJS.Signals | null };
@@ -120,7 +121,7 @@ export class ZkTestServer implements AsyncDisposable {
   }
 
   /** node:tls options for a client of `secureConnectString`: the test CA, a client certificate and key. */
-  get clientTls(): tlsMaterial.ClientTlsOptions {
+  get clientTls(): ClientTlsOptions {
     if (!this.#tls) throw new Error('ZkTestServer: no TLS material (start it with the tls option)');
     return this.#tls.clientTls;
   }
@@ -180,7 +181,7 @@ export class ZkTestServer implements AsyncDisposable {
       trackDir(dir);
       this.#dir = dir;
       await this.prepareDir(dir);
-      if (this.options.tls) this.#tls = await tlsMaterial.generateTlsMaterial(path.join(dir, 'tls'), zk.java);
+      if (this.options.tls) this.#tls = await generateTlsMaterial(path.join(dir, 'tls'), zk.java);
     }
     // A port chosen by us can be taken by someone else before the JVM binds it: then try another one.
     const choosePort = this.#port === undefined;
@@ -238,7 +239,7 @@ export class ZkTestServer implements AsyncDisposable {
     await writeFile(cfg, this.#configText());
     await writeLogConfigs(dir);
     const jvmArgs = this.options.jvmArgs ?? [];
-    const tls = tlsMaterial.serverTlsLaunch(this.#tls, zk.classpath);
+    const tls = serverTlsLaunch(this.#tls, zk.classpath);
     const args = [
       '-Xmx512m',
       // Single-threaded GC: several of these JVMs share a CI machine with the tests. The JVM refuses two
