@@ -203,7 +203,9 @@ export class Operations {
   }
 
   getEphemerals(prefix: string, opts: CallOptions): Promise<string[]> {
-    validatePath(prefix, 'prefix');
+    // A prefix of paths, not a path: '/app/lock-' is fine.
+    if (typeof prefix !== 'string' || !prefix.startsWith('/'))
+      throw new TypeError(`prefix must be a string starting with '/', got ${describe(prefix)}`);
     checkCall(opts);
     return this.ext('getEphemerals', prefix, opts, (x, cb) => x.getEphemerals(prefix, cb));
   }
