@@ -20,6 +20,7 @@ export {
   type StateChange,
 } from './client/diagnostics.js';
 export type { ClientState, ZkClientEvents } from './client/events.js';
+export type { AddWatchOptions, PersistentWatch } from './client/operations.js';
 export type {
   CallOptions,
   CreateOptions,
@@ -30,6 +31,9 @@ export type {
 } from './client/options.js';
 export {
   type Acl,
+  type AddWatchMode,
+  type BasicCreateMode,
+  type ClientInfo,
   CREATOR_ALL_ACL,
   type CreateMode,
   type Logger,
@@ -38,10 +42,13 @@ export {
   type OpResult,
   Perm,
   READ_ACL_UNSAFE,
+  type ReadOp,
+  type ReadOpResult,
   type Stat,
   silentLogger,
   type WatchEvent,
   type Watcher,
+  type WatcherType,
 } from './client/types.js';
 export { ZkClient } from './client/zk-client.js';
 export {
@@ -65,8 +72,12 @@ export {
   NodeExistsError,
   NoNodeError,
   NotEmptyError,
+  NoWatcherError,
   OperationTimeoutError,
   SessionExpiredError,
+  UnimplementedError,
+  type UnimplementedErrorOptions,
+  UnsupportedOperationError,
   ZkCode,
   type ZkCodeName,
   ZkError,

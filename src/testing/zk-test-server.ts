@@ -217,6 +217,10 @@ export class ZkTestServer implements AsyncDisposable {
       '-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS',
       `-Dlogback.configurationFile=${path.join(dir, 'logback.xml')}`,
       `-Dlog4j.configuration=file:${path.join(dir, 'log4j.properties')}`,
+      // TTL nodes (createTTL) exist only with extended types; the container reaper (which also
+      // removes expired TTL nodes) runs every 100 ms instead of every minute. jvmArgs override both.
+      '-Dzookeeper.extendedTypesEnabled=true',
+      '-Dznode.container.checkIntervalMs=100',
       ...jvmArgs,
       '-cp',
       zk.classpath,
