@@ -201,7 +201,10 @@ describe('ZkLeaderElection', () => {
     assert.equal(await third, 3);
     assert.deepEqual(log, ['one', 'two', 'three']);
     assert.equal(await one.leader(), undefined, 'every run() left the election');
-    await assert.rejects(one.run(() => {}, { requeue: 'yes' as never }), /requeue must be a boolean/);
+    await assert.rejects(
+      one.run(() => {}, { requeue: 'yes' as never }),
+      /requeue must be a boolean/,
+    );
     await Promise.all([one.close(), two.close(), three.close()]);
   });
 
