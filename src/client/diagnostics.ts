@@ -53,11 +53,13 @@ export interface LockEvent {
 
 /** Published for what a leader election does: a term begins (elected) and ends (lost or resigned). */
 export interface LeaderEvent {
+  /** A term began, was lost (its signal aborted first), or was given up. */
   event: 'elected' | 'lost' | 'resigned';
   /** The election's directory. */
   election: string;
   /** Our participant node. */
   node: string;
+  /** Our participant id (our node's data). */
   participantId: string;
   /** The term's fencing token (our node's czxid). */
   fencingToken: bigint;

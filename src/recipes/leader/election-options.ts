@@ -4,6 +4,7 @@ import { checkDuration } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import { defaultIdentifier } from '../locks/lock-options.js';
 
+/** What a ZkLeaderElection takes. */
 export interface ZkLeaderElectionOptions {
   /** Parent of all election directories (default '/elections'); created when missing. */
   root?: string;
@@ -18,6 +19,7 @@ export interface ZkLeaderElectionOptions {
   cleanupParent?: boolean;
 }
 
+/** What `whenLeader()` takes. */
 export interface WhenLeaderOptions {
   /** ms to wait; undefined waits as long as it takes; the promise then resolves false. */
   timeout?: number;
@@ -25,6 +27,7 @@ export interface WhenLeaderOptions {
   signal?: AbortSignal;
 }
 
+/** What `run()` takes. */
 export interface RunOptions {
   /** Queue again once the function returned or threw, and run it again when next elected (until close()). */
   requeue?: boolean;

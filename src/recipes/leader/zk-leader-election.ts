@@ -36,6 +36,7 @@ import {
 import { LATCH } from './kind.js';
 import { Term, type TermEnd } from './term.js';
 
+/** The events of a ZkLeaderElection. */
 export interface ZkLeaderElectionEvents {
   /** A term began: we lead. */
   leader: [info: { node: string; fencingToken: bigint }];
@@ -54,9 +55,11 @@ const NOTHING: ReadonlySet<string> = new Set();
  * See docs/leader.md.
  */
 export class ZkLeaderElection extends EventEmitter<ZkLeaderElectionEvents> {
+  /** The election's name: one path segment under the root. */
   readonly name: string;
   /** The election's directory: `<root>/<name>`. */
   readonly path: string;
+  /** What our node holds, and what `leader()` and `participants()` show for us. */
   readonly participantId: string;
   private readonly client: ZkClient;
   private readonly queue: ContenderQueue;
@@ -190,7 +193,9 @@ export class ZkLeaderElection extends EventEmitter<ZkLeaderElectionEvents> {
    * else the log) and do not stop it.
    */
   run<T>(fn: (signal: AbortSignal) => T | Promise<T>, options?: RunOptions & { requeue?: false }): Promise<T>;
+  /** With `requeue: true`: runs `fn` at every term until close(), then resolves undefined. */
   run(fn: (signal: AbortSignal) => unknown, options: RunOptions & { requeue: true }): Promise<undefined>;
+  /** Either of the above, as `options.requeue` says. */
   run<T>(fn: (signal: AbortSignal) => T | Promise<T>, options?: RunOptions): Promise<T | undefined>;
   async run<T>(fn: (signal: AbortSignal) => T | Promise<T>, options?: RunOptions): Promise<T | undefined> {
     if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${describe(fn)}`);
