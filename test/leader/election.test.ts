@@ -1,8 +1,11 @@
 /** ZkLeaderElection against a real ZooKeeper: one leader at a time, hand-over, both styles, bad input. */
 import assert from 'node:assert/strict';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { before, describe, test } from 'node:test';
 import {
+  CHANNELS,
   ElectionUsageError,
+  type LeaderEvent,
   LeadershipLostError,
   MAX_PARTICIPANT_ID_BYTES,
   monotonicNow,
@@ -131,9 +134,21 @@ describe('ZkLeaderElection', () => {
       toldAt = monotonicNow();
     });
     const notLeader = new Promise<LeadershipLostError>((r) => first.once('notLeader', (i) => r(i.reason)));
+    const published: LeaderEvent[] = [];
+    const onMessage = (m: unknown) => published.push(m as LeaderEvent);
+    subscribe(CHANNELS.leader, onMessage);
     await first.close();
     assert.equal(await second.whenLeader({ timeout: 5000 }), true);
     const electedAt = monotonicNow();
+    unsubscribe(CHANNELS.leader, onMessage);
+    assert.deepEqual(
+      published.map((m) => [m.event, m.participantId, m.election]),
+      [
+        ['resigned', 'first', '/elections/handover'],
+        ['elected', 'second', '/elections/handover'],
+      ],
+    );
+    assert.equal(published[0]!.node, node);
     assert.ok(toldAt > 0 && toldAt <= electedAt);
     assert.ok((await notLeader) instanceof LeadershipLostError);
     assert.equal(await admin.exists(node), null);

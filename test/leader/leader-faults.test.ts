@@ -69,6 +69,45 @@ describe('leadership under faults', () => {
     await Promise.all([leader.close(), other.close()]);
   });
 
+  test('a waiting participant whose session expires joins again on the new session, and leads in turn', async () => {
+    const proxy = await startProxy(server.connectString);
+    const cut = await connect(proxy.connectString);
+    const direct = await connect(server.connectString);
+    const leader = new ZkLeaderElection(direct, 'waiter-expired', { participantId: 'leader' });
+    const waiter = new ZkLeaderElection(cut, 'waiter-expired', { participantId: 'waiter' });
+    leader.start();
+    assert.equal(await leader.whenLeader({ timeout: 5000 }), true);
+    waiter.start();
+    const [, oldNode] = (await eventually(async () => {
+      const nodes = await leader.participantNodes();
+      return nodes.length === 2 ? nodes : undefined;
+    }))!;
+    const oldSession = cut.sessionOwner;
+    proxy.blackhole();
+    // The fault happened: the server expired the waiter's session, which took its node.
+    await eventually(
+      async () => (await admin.exists(oldNode!)) === null,
+      10_000,
+      'the waiter’s node expired',
+    );
+    proxy.pass();
+    const [, newNode] = (await eventually(
+      async () => {
+        const nodes = await leader.participantNodes();
+        return nodes.length === 2 ? nodes : undefined;
+      },
+      15_000,
+      'the waiter joined again',
+    ))!;
+    assert.notEqual(newNode, oldNode);
+    assert.notEqual(cut.sessionOwner, oldSession, 'a new session');
+    assert.equal((await admin.exists(newNode!))!.ephemeralOwner, cut.sessionOwner);
+    assert.equal(waiter.isLeader, false);
+    await leader.close();
+    assert.equal(await waiter.whenLeader({ timeout: 5000 }), true);
+    await waiter.close();
+  });
+
   test('a leader killed with -9: a new leader within the session timeout plus a margin, measured from the kill', async () => {
     const child: ChildProcess = spawn(
       process.execPath,

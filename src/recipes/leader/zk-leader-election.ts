@@ -331,6 +331,11 @@ export class ZkLeaderElection extends EventEmitter<ZkLeaderElectionEvents> {
   private fail(e: Error): void {
     this.failure = e;
     for (const tell of [...this.waiters]) tell(e);
+    // A client closed under us is a shutdown, not a fault: no error in the log for it.
+    if (e instanceof ClientClosedError && this.listenerCount('error') === 0) {
+      this.logger.debug(`[zk-recipes] left ${this.path}: ${e.message}`);
+      return;
+    }
     this.report(e, `left ${this.path}`);
   }
 
