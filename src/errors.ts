@@ -282,3 +282,16 @@ export class LeaseExpiredError extends LockLostError {
 export class LockUsageError extends LockError {
   override name = 'LockUsageError';
 }
+
+/**
+ * A term of leadership ended: lost (the session ended, our node was deleted) or given up
+ * (`run()`'s function returned, `close()`); the reason of the election's `signal`.
+ */
+export class LeadershipLostError extends LockLostError {
+  override name = 'LeadershipLostError';
+}
+
+/** An election used out of turn: start() twice, run() beside start(), whenLeader() before start() or after close(). */
+export class ElectionUsageError extends LockUsageError {
+  override name = 'ElectionUsageError';
+}

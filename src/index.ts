@@ -4,6 +4,7 @@
  * - `ZkClient`: one trustworthy session (liveness, safe deadline, transparent re-session).
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
+ * - `ZkLeaderElection`: one leader at a time, node-compatible with Curator's LeaderLatch.
  *
  * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
  *
@@ -14,6 +15,7 @@ export { monotonicNow } from './client/clock.js';
 export { type ConnectString, parseConnectString, type ServerAddress } from './client/connect-string.js';
 export {
   CHANNELS,
+  type LeaderEvent,
   type LockEvent,
   type RequestEnd,
   type RequestStart,
@@ -58,10 +60,12 @@ export {
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
+  ElectionUsageError,
   errorForCode,
   InvalidAclError,
   isOutcomeUnknown,
   isRetryableReadError,
+  LeadershipLostError,
   LeaseExpiredError,
   LockError,
   LockLostError,
@@ -84,6 +88,13 @@ export {
   type ZkErrorOptions,
   zkCodeName,
 } from './errors.js';
+export {
+  MAX_PARTICIPANT_ID_BYTES,
+  type RunOptions,
+  type WhenLeaderOptions,
+  type ZkLeaderElectionOptions,
+} from './recipes/leader/election-options.js';
+export { ZkLeaderElection, type ZkLeaderElectionEvents } from './recipes/leader/zk-leader-election.js';
 export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';
 export {
   type AcquireOptions,
