@@ -6,6 +6,10 @@
 //   read NAME MS  | unread NAME           InterProcessReadWriteLock read side
 //   write NAME MS | unwrite NAME          InterProcessReadWriteLock write side
 //   revoke PATH                           Revoker.attemptRevoke (writes __REVOKE__)
+//   latch NAME ID | unlatch NAME          LeaderLatch on /elections/NAME with participant id ID: start / close
+//   isleader NAME                         "ok true|false": hasLeadership() of that latch
+//   awaitleader NAME MS                   "ok true|false": await(MS) on that latch
+//   leaderlog NAME                        "ok +<ns> -<ns>...": when that name's latches gained (+) and lost (-) leadership
 //   cycle NAME N                          N uncontended mutex acquire+release cycles: "ok <ns per cycle...>"
 //   rcycle NAME N | wcycle NAME N         the same on the read or write side
 // Benchmark commands (KIND is mutex, read or write; times are System.nanoTime(), CLOCK_MONOTONIC):
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.curator.framework.recipes.locks.InterProcessReadWriteLock;
@@ -38,6 +44,14 @@ import org.apache.curator.retry.RetryNTimes;
 public class CuratorPeer {
   static final Map<String, InterProcessMutex> mutexes = new HashMap<>();
   static final Map<String, InterProcessReadWriteLock> rw = new HashMap<>();
+  static final Map<String, LeaderLatch> latches = new HashMap<>();
+  static final Map<String, StringBuffer> leaderLogs = new HashMap<>();
+
+  static LeaderLatch latch(String name) {
+    LeaderLatch l = latches.get(name);
+    if (l == null) throw new IllegalStateException("no latch " + name + ": send latch NAME ID first");
+    return l;
+  }
 
   static InterProcessLock lock(CuratorFramework c, String kind, String name) {
     if (kind.equals("mutex")) return mutexes.computeIfAbsent(name, n -> new InterProcessMutex(c, "/locks/" + n));
@@ -102,6 +116,33 @@ public class CuratorPeer {
             lock(c, a[0].substring(2), a[1]).release();
             System.out.println("ok");
           }
+          case "latch" -> {
+            if (latches.containsKey(a[1])) throw new IllegalStateException("latch " + a[1] + " already started");
+            LeaderLatch l = new LeaderLatch(c, "/elections/" + a[1], a[2]);
+            StringBuffer log = leaderLogs.computeIfAbsent(a[1], n -> new StringBuffer());
+            // Called on the thread that changes leadership, before the node is deleted on close.
+            l.addListener(new LeaderLatchListener() {
+              public void isLeader() {
+                log.append(" +").append(System.nanoTime());
+              }
+
+              public void notLeader() {
+                log.append(" -").append(System.nanoTime());
+              }
+            });
+            l.start();
+            latches.put(a[1], l);
+            System.out.println("ok");
+          }
+          case "unlatch" -> {
+            // NOTIFY_LEADER: the listener hears the end of a term given up by close().
+            latch(a[1]).close(LeaderLatch.CloseMode.NOTIFY_LEADER);
+            latches.remove(a[1]);
+            System.out.println("ok");
+          }
+          case "leaderlog" -> System.out.println("ok" + leaderLogs.getOrDefault(a[1], new StringBuffer()));
+          case "isleader" -> System.out.println("ok " + latch(a[1]).hasLeadership());
+          case "awaitleader" -> System.out.println("ok " + latch(a[1]).await(Long.parseLong(a[2]), TimeUnit.MILLISECONDS));
           case "revoke" -> {
             Revoker.attemptRevoke(c, a[1]);
             System.out.println("ok");

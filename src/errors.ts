@@ -153,6 +153,59 @@ export class NoChildrenForEphemeralsError extends ZkError {
   }
 }
 
+export interface UnimplementedErrorOptions extends ZkErrorOptions {
+  /** The operation the server refused, e.g. 'createTTL'. */
+  operation?: string | undefined;
+  /** The first ZooKeeper release whose server knows it, e.g. '3.6.0'. */
+  since?: string | undefined;
+}
+
+/**
+ * The server does not know the operation (UNIMPLEMENTED, code -6): it is older than the release
+ * that introduced it, or (createTTL) runs without `zookeeper.extendedTypesEnabled=true`.
+ */
+export class UnimplementedError extends ZkError {
+  override name = 'UnimplementedError';
+  readonly operation: string | undefined;
+  readonly since: string | undefined;
+  constructor(message?: string, opts: UnimplementedErrorOptions = {}) {
+    const { operation, since } = opts;
+    const ttl = operation === 'createTTL' ? ' with zookeeper.extendedTypesEnabled=true' : '';
+    const text =
+      message ??
+      (operation
+        ? `the server does not implement ${operation}${opts.path ? ` (at ${opts.path})` : ''}: it needs ZooKeeper ${since ?? '3.5.0'} or later${ttl}`
+        : undefined);
+    super(ZkCode.UNIMPLEMENTED, text, opts);
+    this.operation = operation;
+    this.since = since;
+  }
+}
+
+/** The server holds no watch of the kind asked for at the path (NO_WATCHER, code -121): removeWatches. */
+export class NoWatcherError extends ZkError {
+  override name = 'NoWatcherError';
+  constructor(message?: string, opts?: ZkErrorOptions) {
+    super(ZkCode.NO_WATCHER, message, opts);
+  }
+}
+
+/**
+ * The chosen wire backend cannot send this operation (node-zookeeper-client speaks only the
+ * ZooKeeper 3.4 protocol); nothing was sent. Use `new ZkClient(connect, { wire: 'built-in' })`.
+ */
+export class UnsupportedOperationError extends Error {
+  override name = 'UnsupportedOperationError';
+  constructor(
+    readonly operation: string,
+    readonly backend: string,
+  ) {
+    super(
+      `${operation} is not available on the ${backend} backend (it speaks only the ZooKeeper 3.4 protocol); create the client with { wire: 'built-in' }`,
+    );
+  }
+}
+
 /**
  * The chroot of the connect string does not exist, so nothing can be created under it. A
  * NoNodeError (that is what the server said), with `path` set to the chroot; a lock acquire
@@ -174,6 +227,8 @@ const byCode = new Map<number, new (message?: string, opts?: ZkErrorOptions) => 
   [ZkCode.AUTH_FAILED, AuthFailedError],
   [ZkCode.INVALID_ACL, InvalidAclError],
   [ZkCode.NO_CHILDREN_FOR_EPHEMERALS, NoChildrenForEphemeralsError],
+  [ZkCode.UNIMPLEMENTED, UnimplementedError],
+  [ZkCode.NO_WATCHER, NoWatcherError],
 ]);
 
 /** The typed error for a ZooKeeper result code; codes without their own class become a plain `ZkError`. */
@@ -226,4 +281,17 @@ export class LeaseExpiredError extends LockLostError {
 /** A release or renew by a task that does not hold the lock, or an upgrade from read to write. */
 export class LockUsageError extends LockError {
   override name = 'LockUsageError';
+}
+
+/**
+ * A term of leadership ended: lost (the session ended, our node was deleted) or given up
+ * (`run()`'s function returned, `close()`); the reason of the election's `signal`.
+ */
+export class LeadershipLostError extends LockLostError {
+  override name = 'LeadershipLostError';
+}
+
+/** An election used out of turn: start() twice, run() beside start(), whenLeader() before start() or after close(). */
+export class ElectionUsageError extends LockUsageError {
+  override name = 'ElectionUsageError';
 }

@@ -4,6 +4,7 @@
  * - `ZkClient`: one trustworthy session (liveness, safe deadline, transparent re-session).
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
+ * - `ZkLeaderElection`: one leader at a time, node-compatible with Curator's LeaderLatch.
  *
  * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
  *
@@ -14,12 +15,14 @@ export { monotonicNow } from './client/clock.js';
 export { type ConnectString, parseConnectString, type ServerAddress } from './client/connect-string.js';
 export {
   CHANNELS,
+  type LeaderEvent,
   type LockEvent,
   type RequestEnd,
   type RequestStart,
   type StateChange,
 } from './client/diagnostics.js';
 export type { ClientState, ZkClientEvents } from './client/events.js';
+export type { AddWatchOptions, PersistentWatch } from './client/operations.js';
 export type {
   CallOptions,
   CreateOptions,
@@ -30,6 +33,9 @@ export type {
 } from './client/options.js';
 export {
   type Acl,
+  type AddWatchMode,
+  type BasicCreateMode,
+  type ClientInfo,
   CREATOR_ALL_ACL,
   type CreateMode,
   type Logger,
@@ -38,10 +44,13 @@ export {
   type OpResult,
   Perm,
   READ_ACL_UNSAFE,
+  type ReadOp,
+  type ReadOpResult,
   type Stat,
   silentLogger,
   type WatchEvent,
   type Watcher,
+  type WatcherType,
 } from './client/types.js';
 export { ZkClient } from './client/zk-client.js';
 export {
@@ -51,10 +60,12 @@ export {
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
+  ElectionUsageError,
   errorForCode,
   InvalidAclError,
   isOutcomeUnknown,
   isRetryableReadError,
+  LeadershipLostError,
   LeaseExpiredError,
   LockError,
   LockLostError,
@@ -65,14 +76,25 @@ export {
   NodeExistsError,
   NoNodeError,
   NotEmptyError,
+  NoWatcherError,
   OperationTimeoutError,
   SessionExpiredError,
+  UnimplementedError,
+  type UnimplementedErrorOptions,
+  UnsupportedOperationError,
   ZkCode,
   type ZkCodeName,
   ZkError,
   type ZkErrorOptions,
   zkCodeName,
 } from './errors.js';
+export {
+  MAX_PARTICIPANT_ID_BYTES,
+  type RunOptions,
+  type WhenLeaderOptions,
+  type ZkLeaderElectionOptions,
+} from './recipes/leader/election-options.js';
+export { ZkLeaderElection, type ZkLeaderElectionEvents } from './recipes/leader/zk-leader-election.js';
 export { ZkReadWriteLock } from './recipes/locks/read-write-lock.js';
 export {
   type AcquireOptions,

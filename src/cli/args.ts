@@ -32,6 +32,8 @@ export class UsageError extends Error {
 
 export const DEFAULT_CONNECT = '127.0.0.1:2181';
 export const DEFAULT_ROOT = '/locks';
+/** ZkLeaderElection's default root. */
+export const DEFAULT_ELECTION_ROOT = '/elections';
 export const DEFAULT_TIMEOUT = 30_000;
 export const DEFAULT_GRACE = 5_000;
 
@@ -55,6 +57,20 @@ export interface LockInvocation {
   command: string[];
 }
 
+export interface LeaderInvocation {
+  kind: 'leader';
+  name: string;
+  connect: string;
+  root: string;
+  /** ms to wait for leadership (connecting included); undefined (the default) waits forever. */
+  timeout: number | undefined;
+  /** ms between SIGTERM and SIGKILL when leadership is lost. */
+  grace: number;
+  /** undefined: the library's default, `<hostname>:<pid>`. */
+  identifier: string | undefined;
+  command: string[];
+}
+
 export interface HoldersInvocation {
   kind: 'holders';
   name: string;
@@ -65,13 +81,15 @@ export interface HoldersInvocation {
 
 export type Invocation =
   | LockInvocation
+  | LeaderInvocation
   | HoldersInvocation
-  | { kind: 'help'; topic: 'lock' | 'holders' | undefined }
+  | { kind: 'help'; topic: 'lock' | 'leader' | 'holders' | undefined }
   | { kind: 'version' };
 
 export const USAGE = `Usage:
   zk-recipes lock <name> [options] -- <command> [args...]
-  zk-recipes holders <name> [--json] [--connect host:port] [--root /locks]
+  zk-recipes leader <name> [options] -- <command> [args...]
+  zk-recipes holders <name> [--json] [--election] [--connect host:port] [--root /locks]
   zk-recipes --help | --version
 
 lock: runs <command> while holding the lock <name> (exclusive unless --shared) and exits
@@ -87,13 +105,24 @@ with the command's exit code.
   -c, --connect <hosts>      ZooKeeper connect string (default $ZK_CONNECT, else ${DEFAULT_CONNECT})
       --root <path>          parent of the lock directories (default ${DEFAULT_ROOT})
 
-holders: lists who holds the lock <name> and who waits, holders first.
+leader: joins the leader election <name> (Curator LeaderLatch's nodes, under
+${DEFAULT_ELECTION_ROOT}) and runs <command> once elected; stopped as a lost lock is when
+leadership is lost; leaves the election when the command exits.
+  -t, --timeout <duration>   how long to wait for leadership (default: forever)
+      --grace, --identifier, --connect
+                             as for lock (--identifier is the participant id)
+      --root <path>          parent of the election directories (default ${DEFAULT_ELECTION_ROOT})
+
+holders: lists who holds the lock <name> and who waits, holders first; with --election, the
+election <name>'s participants, the leader first.
       --json                 a JSON array instead of a table
+      --election             an election (root ${DEFAULT_ELECTION_ROOT} unless --root is given)
   -c, --connect, --root      as for lock
 
 Durations: 500ms, 30s, 5m, 1h, or a plain number of seconds.
-Exit codes: the command's own; 64 usage error, 69 ZooKeeper unreachable, 70 lock lost
-while the command ran, 75 lock not acquired in time, 126/127 command not executable/found.
+Exit codes: the command's own; 64 usage error, 69 ZooKeeper unreachable, 70 lock (or
+leadership) lost while the command ran, 75 lock (or leadership) not acquired in time,
+126/127 command not executable/found.
 `;
 
 /**
@@ -140,7 +169,18 @@ const LOCK_OPTIONS = {
   identifier: { type: 'string' },
 } as const;
 
-const HOLDERS_OPTIONS = { ...CONNECT_OPTIONS, json: { type: 'boolean' } } as const;
+const LEADER_OPTIONS = {
+  ...CONNECT_OPTIONS,
+  timeout: { type: 'string', short: 't' },
+  grace: { type: 'string' },
+  identifier: { type: 'string' },
+} as const;
+
+const HOLDERS_OPTIONS = {
+  ...CONNECT_OPTIONS,
+  json: { type: 'boolean' },
+  election: { type: 'boolean' },
+} as const;
 
 /** Parses `argv` (without node and the script); `env` supplies ZK_CONNECT. Throws UsageError. */
 export function parseCommandLine(
@@ -150,7 +190,7 @@ export function parseCommandLine(
   const [sub, ...rest] = argv;
   switch (sub) {
     case undefined:
-      throw new UsageError('missing command: lock or holders');
+      throw new UsageError('missing command: lock, leader or holders');
     case '-h':
     case '--help':
     case 'help':
@@ -161,13 +201,15 @@ export function parseCommandLine(
       return { kind: 'version' };
     case 'lock':
       return parseLock(rest, env);
+    case 'leader':
+      return parseLeader(rest, env);
     case 'holders':
       return parseHolders(rest, env);
     default:
       throw new UsageError(
         sub.startsWith('-')
-          ? `unknown option ${quote(sub)}; the command (lock or holders) comes first`
-          : `unknown command ${quote(sub)} (expected lock or holders)`,
+          ? `unknown option ${quote(sub)}; the command (lock, leader or holders) comes first`
+          : `unknown command ${quote(sub)} (expected lock, leader or holders)`,
       );
   }
 }
@@ -176,16 +218,7 @@ function parseLock(args: readonly string[], env: Readonly<Record<string, string 
   const { values, before, after, terminated } = parse('lock', args, LOCK_OPTIONS);
   if (values.help) return { kind: 'help', topic: 'lock' };
   const name = lockName('lock', before);
-  if (before.length > 1) {
-    throw new UsageError(
-      terminated
-        ? `lock: unexpected argument ${quote(before[1]!)} before '--'`
-        : `lock: put the command after '--', as in: zk-recipes lock ${name} -- ${before.slice(1).join(' ')}`,
-    );
-  }
-  if (!terminated) throw new UsageError(`lock: missing command: zk-recipes lock ${name} -- <command...>`);
-  if (after.length === 0) throw new UsageError("lock: missing command after '--'");
-  if (after[0] === '') throw new UsageError('lock: the command must not be an empty string');
+  commandAfterName('lock', name, before, after, terminated);
   const timeout =
     values.timeout === undefined
       ? DEFAULT_TIMEOUT
@@ -207,6 +240,51 @@ function parseLock(args: readonly string[], env: Readonly<Record<string, string 
   };
 }
 
+/** The command after `--`, with nothing between the name and `--`. */
+function commandAfterName(
+  command: string,
+  name: string,
+  before: readonly string[],
+  after: readonly string[],
+  terminated: boolean,
+): void {
+  if (before.length > 1) {
+    throw new UsageError(
+      terminated
+        ? `${command}: unexpected argument ${quote(before[1]!)} before '--'`
+        : `${command}: put the command after '--', as in: zk-recipes ${command} ${name} -- ${before.slice(1).join(' ')}`,
+    );
+  }
+  if (!terminated)
+    throw new UsageError(`${command}: missing command: zk-recipes ${command} ${name} -- <command...>`);
+  if (after.length === 0) throw new UsageError(`${command}: missing command after '--'`);
+  if (after[0] === '') throw new UsageError(`${command}: the command must not be an empty string`);
+}
+
+function parseLeader(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Invocation {
+  const { values, before, after, terminated } = parse('leader', args, LEADER_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'leader' };
+  const name = lockName('leader', before, 'election name');
+  commandAfterName('leader', name, before, after, terminated);
+  const timeout =
+    values.timeout === undefined
+      ? Number.POSITIVE_INFINITY
+      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  return {
+    kind: 'leader',
+    name,
+    connect: connectString(values.connect, env),
+    root: root(values.root, DEFAULT_ELECTION_ROOT),
+    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    grace:
+      values.grace === undefined
+        ? DEFAULT_GRACE
+        : parseDuration(values.grace, '--grace', { allowZero: true }),
+    identifier: values.identifier,
+    command: after,
+  };
+}
+
 function parseHolders(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -221,7 +299,7 @@ function parseHolders(
     kind: 'holders',
     name,
     connect: connectString(values.connect, env),
-    root: root(values.root),
+    root: root(values.root, values.election ? DEFAULT_ELECTION_ROOT : DEFAULT_ROOT),
     json: values.json ?? false,
   };
 }
@@ -267,11 +345,11 @@ function rewordParseError(e: Error & { code?: string }): string {
   }
 }
 
-function lockName(command: string, positionals: readonly string[]): string {
+function lockName(command: string, positionals: readonly string[], what = 'lock name'): string {
   const name = positionals[0];
-  if (name === undefined) throw new UsageError(`${command}: missing lock name`);
+  if (name === undefined) throw new UsageError(`${command}: missing ${what}`);
   try {
-    validateLockName(name);
+    validateLockName(name, what);
   } catch (e) {
     throw new UsageError(`${command}: ${(e as Error).message}`);
   }
@@ -294,8 +372,8 @@ function connectString(flag: string | undefined, env: Readonly<Record<string, st
   return value;
 }
 
-function root(flag: string | undefined): string {
-  if (flag === undefined) return DEFAULT_ROOT;
+function root(flag: string | undefined, fallback = DEFAULT_ROOT): string {
+  if (flag === undefined) return fallback;
   try {
     validatePath(flag, '--root');
   } catch (e) {

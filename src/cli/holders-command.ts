@@ -1,4 +1,4 @@
-/** `zk-recipes holders <name>`: who holds the lock and who waits, holders first. */
+/** `zk-recipes holders <name>`: who holds the lock (or leads the election) and who waits, holders first. */
 import type { Stat } from '../client/types.js';
 import type { ZkClient } from '../client/zk-client.js';
 import { ZkReadWriteLock } from '../recipes/locks/read-write-lock.js';
@@ -6,7 +6,8 @@ import type { HoldersInvocation } from './args.js';
 import { CONNECT_TIMEOUT, connectOrExit, type Output, sessionHex } from './common.js';
 
 export interface HolderInfo {
-  state: 'holder' | 'waiting';
+  /** 'leader' for the first participant of an election (Curator LeaderLatch's nodes). */
+  state: 'holder' | 'leader' | 'waiting';
   identifier: string;
   mode: 'exclusive' | 'shared';
   node: string;
@@ -38,7 +39,7 @@ export function describeQueue(queue: readonly QueueEntry[], stats: readonly (Sta
     const holds = out.length === 0 || (c.mode === 'shared' && onlySharedSoFar);
     if (c.mode === 'exclusive') onlySharedSoFar = false;
     out.push({
-      state: holds ? 'holder' : 'waiting',
+      state: holds ? (/-latch-\d{10}$/.test(c.path) ? 'leader' : 'holder') : 'waiting',
       identifier: c.identifier,
       mode: c.mode,
       node: c.path,

@@ -19,18 +19,29 @@ import { CONNECT_TIMEOUT, connectOrExit, type Output } from './common.js';
 import { listHolders } from './holders-command.js';
 
 /** Signals passed on to the command (a terminal's Ctrl-C reaches it directly as well). */
-const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-class Interrupted extends Error {
+export class Interrupted extends Error {
   constructor(readonly signal: NodeJS.Signals) {
     super(`interrupted by ${signal}`);
   }
 }
 
-interface ChildResult {
+export interface ChildResult {
   code: number;
-  /** Why the lock was lost while the command ran (the command was then stopped). */
+  /** Why the lock (or leadership) was lost while the command ran (the command was then stopped). */
   lost?: Error;
+}
+
+/** A command run while something is held, and how it is stopped when that is lost. */
+export interface GuardedCommand {
+  command: string[];
+  /** ms between SIGTERM and SIGKILL. */
+  grace: number;
+  /** The --lease, when there is one (its expiry is reported as such). */
+  lease?: number | undefined;
+  /** What is held, for messages (default 'the lock'). */
+  held?: string;
 }
 
 /** A shell's notation for death by signal. */
@@ -121,8 +132,8 @@ async function timeoutMessage(client: ZkClient, inv: LockInvocation): Promise<st
 }
 
 /** Runs the command with our stdio; stops it (SIGTERM, then SIGKILL after the grace) when `lockSignal` aborts. */
-function runChild(
-  inv: LockInvocation,
+export function runChild(
+  inv: GuardedCommand,
   lockSignal: AbortSignal,
   io: Output,
   onSpawn: (child: ChildProcess) => void,
@@ -145,7 +156,7 @@ function runChild(
       const why =
         reason instanceof LeaseExpiredError
           ? `the --lease of ${formatDuration(inv.lease ?? 0)} ran out`
-          : `lost the lock: ${reason.message}`;
+          : `lost ${inv.held ?? 'the lock'}: ${reason.message}`;
       io.err(
         `${why}; stopping the command (pid ${child.pid}) with SIGTERM` +
           (inv.grace > 0 ? `, SIGKILL in ${formatDuration(inv.grace)}` : ' and SIGKILL'),

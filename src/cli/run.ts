@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, parseCommandLine, USAGE, UsageError } from './args.js';
 import { ExitError, type Output } from './common.js';
 import { holdersCommand } from './holders-command.js';
+import { leaderCommand } from './leader-command.js';
 import { lockCommand } from './lock-command.js';
 
 export async function run(
@@ -23,6 +24,8 @@ export async function run(
         return EXIT.OK;
       case 'lock':
         return await lockCommand(inv, io);
+      case 'leader':
+        return await leaderCommand(inv, io);
       case 'holders':
         return await holdersCommand(inv, io);
     }

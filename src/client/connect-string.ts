@@ -1,3 +1,4 @@
+import { ChrootMissingError, type NoNodeError } from '../errors.js';
 import { describe, validatePath } from './paths.js';
 
 export interface ServerAddress {
@@ -62,4 +63,14 @@ export function parseConnectString(input: unknown): ConnectString {
 /** Formats a parsed connect string back, in the form node-zookeeper-client accepts. */
 export function formatConnectString(cs: ConnectString): string {
   return cs.servers.map((s) => `${s.host}:${s.port}`).join(',') + (cs.chroot ?? '');
+}
+
+/** When `connectString` has a chroot, a ChrootMissingError naming it (a NoNode of it explained); else `cause`. */
+export function chrootMissing(connectString: string, cause: NoNodeError, context = ''): NoNodeError {
+  const chroot = parseConnectString(connectString).chroot;
+  if (!chroot) return cause;
+  return new ChrootMissingError(
+    `${context}the chroot ${chroot} of the connect string does not exist (create it first)`,
+    { path: chroot, cause },
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * What the library tells observers, through `node:diagnostics_channel`: requests, client state
- * changes, and lock events. Subscribing costs the library nothing when nobody listens (one
+ * changes, lock events and leader elections' terms. Subscribing costs the library nothing when nobody listens (one
  * `hasSubscribers` check per request), and a subscriber sees every request, whatever path it
  * took through the code: the tests and the bench count and steer requests this way instead of
  * patching ZkClient. See docs/observability.md.
@@ -51,14 +51,32 @@ export interface LockEvent {
   reason?: Error;
 }
 
+/** Published for what a leader election does: a term begins (elected) and ends (lost or resigned). */
+export interface LeaderEvent {
+  /** A term began, was lost (its signal aborted first), or was given up. */
+  event: 'elected' | 'lost' | 'resigned';
+  /** The election's directory. */
+  election: string;
+  /** Our participant node. */
+  node: string;
+  /** Our participant id (our node's data). */
+  participantId: string;
+  /** The term's fencing token (our node's czxid). */
+  fencingToken: bigint;
+  /** Why the term was lost. */
+  reason?: Error;
+}
+
 export const CHANNELS = {
   requestStart: 'zk-recipes:request:start',
   requestEnd: 'zk-recipes:request:end',
   state: 'zk-recipes:client:state',
   lock: 'zk-recipes:lock',
+  leader: 'zk-recipes:leader',
 } as const;
 
 export const requestStart = channel(CHANNELS.requestStart);
 export const requestEnd = channel(CHANNELS.requestEnd);
 export const stateChange = channel(CHANNELS.state);
 export const lockEvent = channel(CHANNELS.lock);
+export const leaderEvent = channel(CHANNELS.leader);

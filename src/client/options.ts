@@ -80,6 +80,8 @@ export interface ReadOptions extends CallOptions {
 export interface CreateOptions extends CallOptions {
   mode?: CreateMode;
   acl?: readonly Acl[];
+  /** ms; required for the TTL modes (and refused for the others): removed once unchanged and childless that long. */
+  ttl?: number;
 }
 
 /** ZkClientOptions, checked and with their defaults. */
@@ -104,7 +106,13 @@ const CREATE_MODES: readonly CreateMode[] = [
   'ephemeral',
   'persistent-sequential',
   'ephemeral-sequential',
+  'container',
+  'persistent-with-ttl',
+  'persistent-sequential-with-ttl',
 ];
+
+/** EphemeralType.TTL's limit: the TTL shares ephemeralOwner's 64 bits with a marker byte. */
+const MAX_TTL = 2 ** 40 - 1;
 
 export function resolveClientOptions(connectString: string, options: ZkClientOptions): ClientSettings {
   parseConnectString(connectString); // throws a TypeError naming the bad part
@@ -193,6 +201,18 @@ export function checkCreateMode(mode: unknown): CreateMode {
   if (!CREATE_MODES.includes(mode as CreateMode))
     throw new TypeError(`unknown create mode ${describe(mode)}`);
   return mode as CreateMode;
+}
+
+/** The ttl option: required for the TTL modes, refused for the others. */
+export function checkTtl(mode: CreateMode, ttl: unknown): number | undefined {
+  const wanted = mode.endsWith('-with-ttl');
+  if (ttl === undefined) {
+    if (wanted) throw new TypeError(`create mode '${mode}' needs a ttl option (ms), got none`);
+    return undefined;
+  }
+  if (!wanted) throw new TypeError(`ttl is only for the TTL create modes, not for mode '${mode}'`);
+  if (typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0 && ttl <= MAX_TTL) return ttl;
+  throw new RangeError(`ttl must be an integer number of ms from 1 to ${MAX_TTL}, got ${describe(ttl)}`);
 }
 
 export function checkData(data: unknown, optional: boolean): void {

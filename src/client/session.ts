@@ -27,6 +27,8 @@ export type WatchedIssue<T> = (
 export class Session {
   readonly pending = new Set<Pending>();
   readonly watches: SessionWatches;
+  /** Callers' persistent watches (addWatch): each hears `sessionEnded` when the session ends. */
+  readonly persistent = new Set<{ readonly path: string; end(): void; drop(): void }>();
   /** Aborted when the session ends or close() begins: everything that depends on it listens here. */
   readonly ending = new AbortController();
   id: string | undefined;
@@ -63,6 +65,7 @@ export class Session {
     this.ending.abort(err);
     for (const p of [...this.pending]) p.fail(err);
     this.watches.endAll();
+    for (const p of [...this.persistent]) p.end();
   }
 
   /**

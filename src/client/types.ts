@@ -1,4 +1,5 @@
 /** Value types shared by the client and the recipes. */
+import type { ZkError } from '../errors.js';
 
 /** A znode's metadata. ZooKeeper's 64-bit fields are `bigint`. */
 export interface Stat {
@@ -16,7 +17,19 @@ export interface Stat {
   numChildren: number;
 }
 
-export type CreateMode = 'persistent' | 'ephemeral' | 'persistent-sequential' | 'ephemeral-sequential';
+/** The modes every server and backend knows (ZooKeeper 3.4). */
+export type BasicCreateMode = 'persistent' | 'ephemeral' | 'persistent-sequential' | 'ephemeral-sequential';
+
+/**
+ * How a node is created. 'container' (3.5.3: the server removes it once its last child is gone)
+ * and the TTL modes (3.5.3: removed once unchanged and childless for `ttl` ms; the server needs
+ * `zookeeper.extendedTypesEnabled=true`) need the built-in wire.
+ */
+export type CreateMode =
+  | BasicCreateMode
+  | 'container'
+  | 'persistent-with-ttl'
+  | 'persistent-sequential-with-ttl';
 
 /** Permission bits of an ACL entry. */
 export const Perm = { READ: 1, WRITE: 2, CREATE: 4, DELETE: 8, ADMIN: 16, ALL: 31 } as const;
@@ -54,6 +67,27 @@ export type OpResult =
   | { op: 'delete' }
   | { op: 'setData'; stat: Stat }
   | { op: 'check' };
+
+/** One read of a `multiRead` (ZooKeeper 3.6). */
+export type ReadOp = { op: 'getData'; path: string } | { op: 'getChildren'; path: string };
+
+/** A `multiRead` result: each read answers or fails on its own. */
+export type ReadOpResult =
+  | { op: 'getData'; data: Buffer; stat: Stat }
+  | { op: 'getChildren'; children: string[] }
+  | { op: 'error'; error: ZkError };
+
+/** An identity the server holds for the session (`whoAmI`, ZooKeeper 3.7). */
+export interface ClientInfo {
+  scheme: string;
+  user: string;
+}
+
+/** 'persistent': every change of the node; 'persistent-recursive': of the node and every descendant. */
+export type AddWatchMode = 'persistent' | 'persistent-recursive';
+
+/** Which of the session's watches `removeWatches` removes. */
+export type WatcherType = 'data' | 'children' | 'any';
 
 /** Console-compatible logger. */
 export interface Logger {

@@ -84,6 +84,15 @@ export class SessionWatches {
     return remove;
   }
 
+  /** Forgets the callers' watches of (kind, path), which never fire: the server dropped it (removeWatches). */
+  drop(kind: WatchKind, path: string): void {
+    const pw = this.byKey.get(`${kind}:${path}`);
+    if (!pw) return;
+    this.byKey.delete(`${kind}:${path}`);
+    for (const e of pw.entries) this.all.delete(e);
+    pw.entries.clear();
+  }
+
   /** The session is over: every watch hears `sessionEnded` (none can fire any more). */
   endAll(): void {
     this.byKey.clear();

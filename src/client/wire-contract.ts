@@ -6,7 +6,20 @@
  */
 import type { ConnectionOptions } from 'node:tls';
 import type { ZkError } from '../errors.js';
-import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+import type {
+  Acl,
+  AddWatchMode,
+  BasicCreateMode,
+  ClientInfo,
+  CreateMode,
+  Op,
+  OpResult,
+  ReadOp,
+  ReadOpResult,
+  Stat,
+  WatchEvent,
+  WatcherType,
+} from './types.js';
 
 /** What a wire callback delivers: either an answer from the server or a failure to get one. */
 export type WireResult<T> =
@@ -63,7 +76,7 @@ export interface Wire {
     path: string,
     data: Buffer | undefined,
     acl: readonly Acl[],
-    mode: CreateMode,
+    mode: BasicCreateMode,
     cb: WireCallback<{ path: string; czxid: bigint }>,
   ): void;
   remove(path: string, version: number, cb: WireCallback<void>): void;
@@ -77,6 +90,41 @@ export interface Wire {
   ): void;
   setData(path: string, data: Buffer, version: number, cb: WireCallback<Stat>): void;
   multi(ops: readonly Op[], defaultAcl: readonly Acl[], cb: WireCallback<OpResult[]>): void;
+  /** The ZooKeeper 3.5–3.9 operations; absent on a backend that cannot send them. */
+  readonly extended?: ExtendedWire;
+}
+
+/** The operations newer than ZooKeeper 3.4 (the built-in wire has them). */
+export interface ExtendedWire {
+  /** create2, createContainer or createTTL by `mode`: the new node's Stat in the same reply. */
+  create(
+    path: string,
+    data: Buffer | undefined,
+    acl: readonly Acl[],
+    mode: CreateMode,
+    ttl: number | undefined,
+    cb: WireCallback<{ path: string; stat: Stat }>,
+  ): void;
+  getACL(path: string, cb: WireCallback<{ acl: Acl[]; stat: Stat }>): void;
+  setACL(path: string, acl: readonly Acl[], version: number, cb: WireCallback<Stat>): void;
+  sync(path: string, cb: WireCallback<string>): void;
+  multiRead(ops: readonly ReadOp[], cb: WireCallback<ReadOpResult[]>): void;
+  /** Adds a persistent watch; `fn` hears every event of it (kept across reconnects) once answered. */
+  addWatch(path: string, mode: AddWatchMode, fn: WireWatcher, cb: WireCallback<void>): void;
+  /** Forgets `fn` locally; true when no persistent watch of the path is left (then remove it on the server). */
+  forgetWatch(path: string, mode: AddWatchMode, fn: WireWatcher): boolean;
+  /**
+   * removeWatches of type Any for a persistent watch forgotten by `forgetWatch`; the one-shot
+   * watches of the path the server dropped with it are set again at once.
+   */
+  removePersistent(path: string, cb: WireCallback<void>): void;
+  /** removeWatches on the server; once answered the local watches of that type at `path` are dropped. */
+  removeWatches(path: string, type: WatcherType, cb: WireCallback<void>): void;
+  getEphemerals(prefix: string, cb: WireCallback<string[]>): void;
+  getAllChildrenNumber(path: string, cb: WireCallback<number>): void;
+  whoAmI(cb: WireCallback<ClientInfo[]>): void;
+  /** getData of /zookeeper/config, outside any chroot. */
+  getConfig(cb: WireCallback<{ data: Buffer; stat: Stat }>): void;
 }
 
 /** Makes the wire of one session. */

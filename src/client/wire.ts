@@ -23,7 +23,7 @@
 import { createRequire } from 'node:module';
 import { errorForCode, type ZkError } from '../errors.js';
 import { after } from './timers.js';
-import type { Acl, CreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
+import type { Acl, BasicCreateMode, Op, OpResult, Stat, WatchEvent } from './types.js';
 import type { Wire, WireCallback, WireOptions } from './wire-contract.js';
 
 export type { WireResult, WireState } from './wire-contract.js';
@@ -55,7 +55,7 @@ if (!WireException.create.__zkRecipesPlain) {
   WireException.create = plain;
 }
 
-const MODES: Record<CreateMode, number> = {
+const MODES: Record<BasicCreateMode, number> = {
   persistent: 0,
   ephemeral: 1,
   'persistent-sequential': 2,
@@ -223,7 +223,7 @@ export class WireSession implements Wire {
     path: string,
     data: Buffer | undefined,
     acl: readonly Acl[],
-    mode: CreateMode,
+    mode: BasicCreateMode,
     cb: Callback<{ path: string; czxid: bigint }>,
   ): void {
     const cm = this.client.connectionManager;
@@ -302,7 +302,7 @@ export class WireSession implements Wire {
             op.path,
             op.data ?? null,
             toWireAcl(op.acl ?? defaultAcl),
-            MODES[op.mode ?? 'persistent'],
+            MODES[(op.mode ?? 'persistent') as BasicCreateMode], // ZkClient refuses the others in a multi
           );
           break;
         case 'delete':

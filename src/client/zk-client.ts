@@ -1,5 +1,5 @@
 /**
- * ZkClient: one trustworthy ZooKeeper session at a time, on top of node-zookeeper-client.
+ * ZkClient: one trustworthy ZooKeeper session at a time, on a wire client (wire-contract.ts).
  *
  * The wire client cannot tell when a connection silently died, so this class keeps its own
  * account: the send time of the latest request the server answered. ZooKeeper cannot expire
@@ -8,18 +8,20 @@
  *
  * The parts: session-keeper.ts (states, events, connect, close), liveness.ts (the watchdog),
  * session.ts (requests and watches of one session), options.ts (what callers pass, checked),
- * retry.ts (the one retry loop). This file is the API.
- *
- * Usage:
- *   const client = new ZkClient('127.0.0.1:2181', { sessionTimeout: 10_000 });
- *   await client.connect();
- *   await client.create('/app', Buffer.from('x'));
- *   await client.close();
+ * retry.ts (the one retry loop), operations.ts (the ZooKeeper 3.5–3.9 operations). This file
+ * is the API.
  */
 import { EventEmitter } from 'node:events';
-import { ChrootMissingError, isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
-import { parseConnectString } from './connect-string.js';
+import { isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
+import { chrootMissing, parseConnectString } from './connect-string.js';
 import type { ClientState, Emit, ZkClientEvents } from './events.js';
+import {
+  type AddWatchOptions,
+  checkMultiOps,
+  isBasicMode,
+  Operations,
+  type PersistentWatch,
+} from './operations.js';
 import {
   type CallOptions,
   type ClientSettings,
@@ -33,15 +35,27 @@ import {
   resolveClientOptions,
   type ZkClientOptions,
 } from './options.js';
-import { describe, parentPath, validatePath } from './paths.js';
+import { parentPath, validatePath } from './paths.js';
 import { retrying } from './retry.js';
 import { bounded, type Issue, type WatchedIssue } from './session.js';
 import { type ClosingTask, SessionKeeper } from './session-keeper.js';
 import { checkDuration, deadlineAfter, msUntil } from './timers.js';
-import type { Acl, Logger, Op, OpResult, Stat, Watcher } from './types.js';
+import type {
+  Acl,
+  ClientInfo,
+  Logger,
+  Op,
+  OpResult,
+  ReadOp,
+  ReadOpResult,
+  Stat,
+  Watcher,
+  WatcherType,
+} from './types.js';
 import type { WatchKind } from './watches.js';
 
 export type { ClientState, ZkClientEvents } from './events.js';
+export type { AddWatchOptions, PersistentWatch } from './operations.js';
 export type { CallOptions, CreateOptions, ReadOptions, RetryPolicy, ZkClientOptions } from './options.js';
 export type { ClosingSession } from './session-keeper.js';
 
@@ -61,6 +75,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   readonly logger: Logger;
   private readonly settings: ClientSettings;
   private readonly keeper: SessionKeeper;
+  private readonly ops: Operations;
 
   constructor(connectString: string, options: ZkClientOptions = {}) {
     super();
@@ -71,6 +86,13 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     // biome-ignore lint/suspicious/noExplicitAny: the keeper's events are ZkClientEvents, checked at its calls
     const emit = (event: keyof ZkClientEvents, ...args: unknown[]) => (this.emit as any)(event, ...args);
     this.keeper = new SessionKeeper(this, connectString, this.settings, emit as Emit);
+    this.ops = new Operations({
+      backend: this.settings.wire,
+      defaultAcl: this.defaultAcl,
+      liveSession: () => this.keeper.liveSession(),
+      send: (op, path, issue, call) => this.send(op, path, issue, call),
+      onListenerThrow: (e) => this.logger.error('[zk-recipes] a watch listener threw', e),
+    });
   }
 
   // ── Session truth ──────────────────────────────────────────────────────────
@@ -218,12 +240,23 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     data?: Buffer,
     opts: CreateOptions = {},
   ): Promise<{ path: string; czxid: bigint }> {
+    const mode = checkCreateMode(opts.mode ?? 'persistent');
+    if (!isBasicMode(mode) || opts.ttl !== undefined)
+      return this.createWithStat(path, data, opts).then((r) => ({ path: r.path, czxid: r.stat.czxid }));
     validatePath(path);
     checkData(data, true);
-    const mode = checkCreateMode(opts.mode ?? 'persistent');
     const acl = opts.acl ?? this.defaultAcl;
     checkCall(opts);
     return this.send('create', path, (w, cb) => w.create(path, data, acl, mode, cb), opts);
+  }
+
+  /** Like `create`, with the new node's Stat from the same reply (create2). Built-in wire; every mode. */
+  createWithStat(
+    path: string,
+    data?: Buffer,
+    opts: CreateOptions = {},
+  ): Promise<{ path: string; stat: Stat }> {
+    return this.ops.createWithStat(path, data, opts);
   }
 
   /** Deletes a node; `version` -1 (default) matches any version. */
@@ -257,6 +290,15 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     ).then((r) => r.children);
   }
 
+  /** The children and the node's Stat in one reply (getChildren2), with an optional one-shot watch. */
+  getChildrenWithStat(path: string, opts: ReadOptions = {}): Promise<{ children: string[]; stat: Stat }> {
+    validatePath(path);
+    const watch = checkWatch(opts);
+    return this.read<{ children: string[]; stat: Stat }>('child', path, watch, opts, (w, ww, cb) =>
+      w.getChildren(path, ww, cb),
+    );
+  }
+
   setData(path: string, data: Buffer, version = -1, opts: CallOptions = {}): Promise<Stat> {
     validatePath(path);
     checkData(data, false);
@@ -267,17 +309,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
 
   /** Runs the operations atomically. A failure rejects with the failing op's typed error (its `opIndex` set). */
   multi(ops: readonly Op[], opts: CallOptions = {}): Promise<OpResult[]> {
-    if (!Array.isArray(ops)) throw new TypeError(`ops must be an array, got ${describe(ops)}`);
-    ops.forEach((op, i) => {
-      if (!op || typeof op !== 'object')
-        throw new TypeError(`ops[${i}] must be an object, got ${describe(op)}`);
-      validatePath(op.path, `ops[${i}].path`);
-      if (op.op === 'create') checkData(op.data, true);
-      else if (op.op === 'setData') checkData(op.data, false);
-      else if (op.op !== 'delete' && op.op !== 'check')
-        throw new TypeError(`ops[${i}].op is unknown: ${describe(op)}`);
-      if (op.op !== 'create') checkVersion(op.version ?? -1, `ops[${i}].version`);
-    });
+    checkMultiOps(ops);
     checkCall(opts);
     return this.send<OpResult[]>(
       'multi',
@@ -301,7 +333,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
       if (r.status === 'rejected' && !(r.reason instanceof NodeExistsError)) {
         // The top-level create cannot fail with NoNode unless the chroot itself is missing.
         if (r.reason instanceof NoNodeError && r.reason.path === prefixes[0])
-          throw this.chrootMissing(r.reason, `cannot create ${path}: `);
+          throw chrootMissing(this.connectString, r.reason, `cannot create ${path}: `);
         throw r.reason;
       }
     }
@@ -314,19 +346,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   async explainNoNode(err: NoNodeError, call: CallOptions = {}): Promise<NoNodeError> {
     if (!parseConnectString(this.connectString).chroot) return err;
     const root = await this.exists('/', call).catch(() => undefined);
-    return root === null ? this.chrootMissing(err) : err;
-  }
-
-  private chrootMissing(cause: NoNodeError, context = ''): NoNodeError {
-    const chroot = parseConnectString(this.connectString).chroot;
-    if (!chroot) return cause;
-    return new ChrootMissingError(
-      `${context}the chroot ${chroot} of the connect string does not exist (create it first)`,
-      {
-        path: chroot,
-        cause,
-      },
-    );
+    return root === null ? chrootMissing(this.connectString, err) : err;
   }
 
   /** Deletes the node when it has no children; false when it is not empty or already gone. */
@@ -334,5 +354,55 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     validatePath(path);
     checkCall(opts);
     return this.keeper.liveSession().deleteIfEmpty(path, bounded(opts, this.keeper.requestTimeout));
+  }
+  // ── ZooKeeper 3.5–3.9 operations (operations.ts; the built-in wire only) ──
+
+  getACL(path: string, opts: CallOptions = {}): Promise<{ acl: Acl[]; stat: Stat }> {
+    return this.ops.getACL(path, opts);
+  }
+
+  /** Sets the node's ACL; `version` -1 (default) matches any ACL version. */
+  setACL(path: string, acl: readonly Acl[], version = -1, opts: CallOptions = {}): Promise<Stat> {
+    return this.ops.setACL(path, acl, version, opts);
+  }
+
+  /** Resolves once the server we talk to has caught up with the leader (reads after it see every earlier write). */
+  sync(path: string, opts: CallOptions = {}): Promise<void> {
+    return this.ops.sync(path, opts);
+  }
+
+  /** Several reads in one request (3.6): each answers or fails (`{ op: 'error' }`) on its own. */
+  multiRead(ops: readonly ReadOp[], opts: CallOptions = {}): Promise<ReadOpResult[]> {
+    return this.ops.multiRead(ops, opts);
+  }
+
+  /** A persistent watch (3.6), kept across reconnects until `remove()` or the session's end. */
+  addWatch(path: string, opts: AddWatchOptions): Promise<PersistentWatch> {
+    return this.ops.addWatch(path, opts);
+  }
+
+  /** Removes the session's watches of `type` at `path` (3.5); they never fire. */
+  removeWatches(path: string, type: WatcherType = 'any', opts: CallOptions = {}): Promise<void> {
+    return this.ops.removeWatches(path, type, opts);
+  }
+
+  /** This session's ephemeral nodes whose paths start with `prefix` (3.6). */
+  getEphemerals(prefix = '/', opts: CallOptions = {}): Promise<string[]> {
+    return this.ops.getEphemerals(prefix, opts);
+  }
+
+  /** How many nodes are below `path`, at any depth (3.6). */
+  getAllChildrenNumber(path: string, opts: CallOptions = {}): Promise<number> {
+    return this.ops.getAllChildrenNumber(path, opts);
+  }
+
+  /** The identities the server holds for this session (3.7). */
+  whoAmI(opts: CallOptions = {}): Promise<ClientInfo[]> {
+    return this.ops.whoAmI(opts);
+  }
+
+  /** The ensemble's configuration, `/zookeeper/config` (3.5), read outside any chroot. */
+  getConfig(opts: CallOptions = {}): Promise<{ config: string; stat: Stat }> {
+    return this.ops.getConfig(opts);
   }
 }

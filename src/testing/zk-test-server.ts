@@ -249,6 +249,10 @@ export class ZkTestServer implements AsyncDisposable {
       '-Djava.net.preferIPv4Stack=true',
       '-Dzookeeper.jmx.log4j.disable=true',
       ...logJvmArgs(dir),
+      // TTL nodes (createTTL) exist only with extended types; the container reaper (which also
+      // removes expired TTL nodes) runs every 100 ms instead of every minute. jvmArgs override both.
+      '-Dzookeeper.extendedTypesEnabled=true',
+      '-Dznode.container.checkIntervalMs=100',
       ...tls.jvmArgs,
       ...jvmArgs,
       '-cp',

@@ -9,12 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { peersRequired } from '../../peers/peer-process.js';
-import { ProtocolWire } from '../../src/client/protocol/connection.js';
-import { OpCode } from '../../src/client/protocol/opcodes.js';
-import type { ClientInfo } from '../../src/client/protocol/records-data.js';
-import { WhoAmIResponseCodec } from '../../src/client/protocol/records-replies.js';
-import { encodeFrame, type Request, zkError } from '../../src/client/protocol/requests.js';
-import type { WireCallback } from '../../src/client/wire-contract.js';
 import {
   ConnectTimeoutError,
   monotonicNow,
@@ -57,27 +51,6 @@ async function refused(connectString: string, options: ZkClientOptions) {
   return { error, warnings };
 }
 
-/** whoAmI sent through the ProtocolWire itself (ZkClient has no whoAmI yet). */
-class WhoAmIWire extends ProtocolWire {
-  whoAmI(cb: WireCallback<ClientInfo[]>): void {
-    this.submit(cb, (): Request => {
-      const frame = encodeFrame(0, OpCode.whoAmI, undefined, this.ctx.maxRequestBytes);
-      return {
-        opcode: OpCode.whoAmI,
-        path: undefined,
-        frame,
-        xid: 0,
-        answer: (h, r) => {
-          if (h.err !== 0) return () => cb({ ok: false, error: zkError(h.err, undefined), answered: true });
-          const value = WhoAmIResponseCodec.decode(r).clientInfo;
-          return () => cb({ ok: true, value });
-        },
-        fail: (error, answered) => cb({ ok: false, error, answered }),
-      };
-    });
-  }
-}
-
 describe('TLS', { skip }, () => {
   before(async () => {
     server = await ZkTestServer.start({ tls: true });
@@ -94,24 +67,11 @@ describe('TLS', { skip }, () => {
   });
 
   test('whoAmI reports the client certificate as an x509 identity', async () => {
-    const wire = new WhoAmIWire(server.secureConnectString, {
-      sessionTimeout: 4000,
-      spinDelay: 50,
-      auth: [],
-      tls: server.clientTls,
-      onState: () => {},
-    });
-    onCleanup(() => wire.dispose());
-    wire.connect();
-    const result = await new Promise<Parameters<WireCallback<ClientInfo[]>>[0]>((resolve) =>
-      wire.whoAmI(resolve),
-    );
-    wire.dispose();
-    assert.ok(result.ok, `whoAmI failed: ${!result.ok && result.error.message}`);
-    assert.deepEqual(
-      result.value.find((i) => i.authScheme === 'x509'),
-      { authScheme: 'x509', user: TEST_CLIENT_SUBJECT },
-      JSON.stringify(result.value),
+    const client = await connect(server.secureConnectString, { tls: server.clientTls });
+    const identities = await client.whoAmI();
+    assert.ok(
+      identities.some((i) => i.scheme === 'x509' && i.user === TEST_CLIENT_SUBJECT),
+      JSON.stringify(identities),
     );
   });
 

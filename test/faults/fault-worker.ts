@@ -45,6 +45,15 @@ const lock =
 emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
 client.on('connected', () => emit({ ev: 'session', session: String(client.sessionOwner) }));
 
+// The grant's own time, taken where the lock grants (its 'acquired' event, in the same tick as
+// the grant): a SIGSTOP between the grant and the code after `await acquire()` must not move the
+// hold's start past the pause (the checker excuses a stopped holder only for grants made while it
+// was stopped, so a start recorded after the pause would look like a grant beside another holder).
+let grantedAt = 0;
+lock.on('acquired', () => {
+  grantedAt = monotonicNow();
+});
+
 let holds = 0;
 let stopping = false;
 // SIGTERM: finish the current hold, or give up the current acquire at once, then leave.
@@ -80,14 +89,17 @@ while (
     continue;
   }
   holds++;
-  const acquired = monotonicNow();
+  const acquired = grantedAt;
   const token = lock.fencingToken!.toString();
   const signal = lock.signal;
   let lostAt: number | undefined;
-  signal.addEventListener('abort', () => {
+  const onLost = () => {
     lostAt = monotonicNow();
     emit({ ev: 'lost', token, t: lostAt, reason: String(signal.reason?.message) });
-  });
+  };
+  if (signal.aborted)
+    onLost(); // lost before this code ran (a pause right after the grant)
+  else signal.addEventListener('abort', onLost);
   emit({ ev: 'acquired', token, t: acquired });
   const writes: WriteAttempt[] = [];
   try {

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { findPeer, type PeerKind, PeerProcess, peersRequired } from '../../peers/peer-process.js';
-import { type ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { monotonicNow, type ZkClient, ZkLeaderElection, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startServer } from '../helpers.js';
 
@@ -102,6 +103,73 @@ describe('Curator Revoker', { skip: skipWithout('curator') }, () => {
       assert.equal(await asked, lock.nodePath);
       assert.equal(lock.isAcquired, true, 'the holder decides: still held');
       await lock.release();
+    } finally {
+      await peer.close();
+    }
+  });
+});
+
+describe('Curator LeaderLatch', { skip: skipWithout('curator') }, () => {
+  test('our election and a LeaderLatch on one path: one leader at any moment, leadership passes both ways', async () => {
+    const peer = await PeerProcess.start('curator', server.connectString);
+    try {
+      const name = 'curator-latch';
+      const terms: HoldRecord[] = [];
+      const record = (e: ZkLeaderElection) =>
+        e.on('leader', ({ fencingToken }) => {
+          const term: HoldRecord = {
+            worker: e.participantId,
+            mode: 'exclusive',
+            token: String(fencingToken),
+            acquired: monotonicNow(),
+            released: Number.POSITIVE_INFINITY,
+            writes: [],
+          };
+          terms.push(term);
+          e.signal.addEventListener('abort', () => {
+            term.released = monotonicNow();
+          });
+        });
+      const first = new ZkLeaderElection(client, name, { participantId: 'ours-1' });
+      record(first);
+      first.start();
+      assert.equal(await first.whenLeader({ timeout: 5000 }), true);
+      assert.equal(await peer.send(`latch ${name} curator-1`), '');
+      await eventually(async () => (await first.participants()).join() === 'ours-1,curator-1');
+      // Curator's node is named as ours are: the same recipe on the same path.
+      assert.match((await first.participantNodes())[1]!, /\/_c_[0-9a-f-]{36}-latch-\d{10}$/);
+      assert.equal(await peer.send(`awaitleader ${name} 300`), 'false', 'we lead: Curator waits');
+      await first.close();
+      assert.equal(await peer.send(`awaitleader ${name} 5000`), 'true', 'Curator leads once we leave');
+      assert.equal(await first.leader(), 'curator-1');
+      // Curator's term's token, as ours: its node's czxid.
+      const curatorToken = (await client.exists((await first.participantNodes())[0]!))!.czxid;
+      const second = new ZkLeaderElection(client, name, { participantId: 'ours-2' });
+      record(second);
+      second.start();
+      await eventually(async () => (await second.participants()).join() === 'curator-1,ours-2');
+      assert.equal(await second.whenLeader({ timeout: 300 }), false, 'Curator leads: we wait');
+      assert.equal(await peer.send(`isleader ${name}`), 'true');
+      assert.equal(await peer.send(`unlatch ${name}`), '');
+      assert.equal(await second.whenLeader({ timeout: 5000 }), true, 'we lead once Curator leaves');
+      await second.close();
+      // Curator's terms, from its listener, on the same monotonic clock (ns): beside ours, none overlaps.
+      const log = (await peer.send(`leaderlog ${name}`)).split(' ').filter(Boolean);
+      assert.deepEqual(
+        log.map((x) => x[0]),
+        ['+', '-'],
+        `Curator led once: ${log}`,
+      );
+      terms.push({
+        worker: 'curator-1',
+        mode: 'exclusive',
+        token: String(curatorToken),
+        acquired: Number(BigInt(log[0]!.slice(1))) / 1e6,
+        released: Number(BigInt(log[1]!.slice(1))) / 1e6,
+        writes: [],
+      });
+      assert.equal(terms.length, 3);
+      assert.deepEqual(checkHistory(terms).violations, []);
     } finally {
       await peer.close();
     }

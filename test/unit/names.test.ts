@@ -16,6 +16,12 @@ describe('parseContender', () => {
     assert.equal(parseContender('_c_x-__WRIT__0000000001')?.mode, 'exclusive');
     assert.equal(parseContender('abc123__lock__0000000007')?.mode, 'exclusive');
     assert.equal(parseContender('abc123__rlock__0000000007')?.mode, 'shared');
+    // Curator LeaderLatch's participants: an election's queue
+    assert.deepEqual(parseContender('_c_0f1e2d3c-aaaa-bbbb-cccc-0123456789ab-latch-0000000003'), {
+      name: '_c_0f1e2d3c-aaaa-bbbb-cccc-0123456789ab-latch-0000000003',
+      sequence: 3,
+      mode: 'exclusive',
+    });
   });
 
   test('ignores names that are not lock nodes', () => {

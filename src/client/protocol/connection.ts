@@ -9,8 +9,9 @@
 
 import { ZkCode } from '../../errors.js';
 import { after } from '../timers.js';
-import type { Acl, CreateMode, Op, OpResult, Stat } from '../types.js';
-import type { Wire, WireCallback, WireWatcher } from '../wire-contract.js';
+import type { Acl, BasicCreateMode, Op, OpResult, Stat } from '../types.js';
+import type { ExtendedWire, Wire, WireCallback, WireWatcher } from '../wire-contract.js';
+import { extendedWire } from './extended.js';
 import { OpCode } from './opcodes.js';
 import {
   bareRequest,
@@ -24,8 +25,18 @@ import {
   zkError,
 } from './requests.js';
 import { ProtocolSession } from './session.js';
+import { setWatchesFrames } from './session-frames.js';
 
 export class ProtocolWire extends ProtocolSession implements Wire {
+  readonly extended: ExtendedWire = extendedWire(
+    this.ctx,
+    this.watches,
+    (cb, make) => this.submit(cb, make),
+    (lists) => {
+      if (this.conn?.up) this.flush(setWatchesFrames(lists, this.ctx, this.lastZxid));
+    },
+  );
+
   connect(): void {
     if (this.started || this.ended) return;
     this.started = true;
@@ -84,7 +95,7 @@ export class ProtocolWire extends ProtocolSession implements Wire {
     path: string,
     data: Buffer | undefined,
     acl: readonly Acl[],
-    mode: CreateMode,
+    mode: BasicCreateMode,
     cb: WireCallback<{ path: string; czxid: bigint }>,
   ): void {
     this.submit(cb, () => createRequest(this.ctx, path, data, acl, mode, cb));
@@ -121,6 +132,4 @@ export class ProtocolWire extends ProtocolSession implements Wire {
   multi(ops: readonly Op[], defaultAcl: readonly Acl[], cb: WireCallback<OpResult[]>): void {
     this.submit(cb, () => multiRequest(this.ctx, ops, defaultAcl, cb));
   }
-
-  /** Queues a request (sent at the end of the tick, or after the next handshake). */
 }

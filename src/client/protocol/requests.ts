@@ -3,13 +3,13 @@
  * an oversized one fails at once) and the reading of its reply into the Wire's typed result.
  * Errors are mapped with errorForCode exactly as the node-zookeeper-client adapter maps them.
  */
-import { errorForCode, ZkCode, type ZkError } from '../../errors.js';
-import type { Acl, CreateMode, Op, OpResult, Stat } from '../types.js';
+import { errorForCode, UnimplementedError, ZkCode, type ZkError } from '../../errors.js';
+import type { Acl, BasicCreateMode, Op, OpResult, Stat } from '../types.js';
 import type { WireCallback, WireResult, WireWatcher } from '../wire-contract.js';
 import { beginFrame, endFrame } from './framing.js';
 import { type JuteReader, JuteWriter, ProtocolError } from './jute.js';
 import { type MultiOp, MultiRequestCodec, MultiResponseCodec, type MultiResult } from './multi.js';
-import { CreateFlag, OpCode, opCodeName } from './opcodes.js';
+import { CreateFlag, OpCode, opCodeName, sinceVersion } from './opcodes.js';
 import { StatCodec } from './records-data.js';
 import { Create2ResponseCodec, GetChildren2ResponseCodec, GetDataResponseCodec } from './records-replies.js';
 import {
@@ -67,7 +67,8 @@ export function zkError(code: number, path: string | undefined): ZkError {
 }
 
 // CONNECTION_LOSS and SESSION_EXPIRED are the client's own verdicts, not a server's answer.
-const answeredCode = (code: number) => code !== ZkCode.CONNECTION_LOSS && code !== ZkCode.SESSION_EXPIRED;
+export const answeredCode = (code: number) =>
+  code !== ZkCode.CONNECTION_LOSS && code !== ZkCode.SESSION_EXPIRED;
 
 let writer = new JuteWriter(1024);
 
@@ -94,7 +95,17 @@ export function encodeFrame(
   return w.finish();
 }
 
-interface Spec<T> {
+/** The error of a reply's code; UNIMPLEMENTED names the operation and the server version it needs. */
+export function replyError(code: number, opcode: number, path: string | undefined): ZkError {
+  if (code !== ZkCode.UNIMPLEMENTED) return zkError(code, path);
+  return new UnimplementedError(undefined, {
+    operation: opCodeName(opcode),
+    since: sinceVersion(opcode),
+    path,
+  });
+}
+
+export interface Spec<T> {
   opcode: number;
   path: string | undefined;
   body?: (w: JuteWriter) => void;
@@ -104,7 +115,7 @@ interface Spec<T> {
   orElse?(code: number): WireResult<T> | undefined;
 }
 
-function build<T>(ctx: RequestContext, spec: Spec<T>, cb: WireCallback<T>): Request {
+export function build<T>(ctx: RequestContext, spec: Spec<T>, cb: WireCallback<T>): Request {
   const { opcode, path } = spec;
   return {
     opcode,
@@ -118,7 +129,11 @@ function build<T>(ctx: RequestContext, spec: Spec<T>, cb: WireCallback<T>): Requ
         result = spec.ok(r);
         r.expectEnd(`${opCodeName(opcode)} reply`);
       }
-      const settled = result ?? { ok: false, error: zkError(h.err, path), answered: answeredCode(h.err) };
+      const settled = result ?? {
+        ok: false,
+        error: replyError(h.err, opcode, path),
+        answered: answeredCode(h.err),
+      };
       return () => cb(settled);
     },
     fail(error, answered) {
@@ -127,7 +142,7 @@ function build<T>(ctx: RequestContext, spec: Spec<T>, cb: WireCallback<T>): Requ
   };
 }
 
-const MODES: Record<CreateMode, number> = {
+export const MODES: Record<BasicCreateMode, number> = {
   persistent: CreateFlag.persistent,
   ephemeral: CreateFlag.ephemeral,
   'persistent-sequential': CreateFlag.persistentSequential,
@@ -140,7 +155,7 @@ export function createRequest(
   path: string,
   data: Buffer | undefined,
   acl: readonly Acl[],
-  mode: CreateMode,
+  mode: BasicCreateMode,
   cb: WireCallback<{ path: string; czxid: bigint }>,
 ): Request {
   const request = { path: ctx.chroot.add(path), data: data ?? null, acl, flags: MODES[mode] };
@@ -285,7 +300,7 @@ export function multiRequest(
             path: add(op.path),
             data: op.data ?? null,
             acl: op.acl ?? defaultAcl,
-            flags: MODES[op.mode ?? 'persistent'],
+            flags: MODES[(op.mode ?? 'persistent') as BasicCreateMode], // ZkClient refuses the others in a multi
           },
         };
       case 'delete':

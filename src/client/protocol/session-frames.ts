@@ -5,9 +5,14 @@
 import { beginFrame, endFrame } from './framing.js';
 import { JuteWriter } from './jute.js';
 import { OpCode, Xid } from './opcodes.js';
-import { AuthPacketCodec, ConnectRequestCodec, SetWatchesCodec } from './records-session.js';
+import {
+  AuthPacketCodec,
+  ConnectRequestCodec,
+  SetWatches2Codec,
+  SetWatchesCodec,
+} from './records-session.js';
 import { encodeFrame, type RequestContext } from './requests.js';
-import type { WatchTable } from './watch-table.js';
+import type { PersistentKind, WatchKind, WatchTable } from './watch-table.js';
 
 /** ConnectRequest, without a RequestHeader: a new session (id 0) or the one to re-attach to. */
 export function connectFrame(
@@ -45,28 +50,56 @@ export function authFrame(scheme: string, credentials: string | Buffer, maxBytes
 /** The Java client's limit for one SetWatches packet: far below the server's jute.maxbuffer. */
 const SET_WATCHES_MAX_BYTES = 128 * 1024;
 
-/** SetWatches packets restoring every watch of `watches`, each below the server's packet limit. */
-export function setWatchesFrames(watches: WatchTable, ctx: RequestContext, relativeZxid: bigint): Buffer[] {
+/** The watched paths (the caller's) to restore, by kind. */
+export type WatchLists = Record<WatchKind | PersistentKind, readonly string[]>;
+
+/** Every watch of `table`, to restore after a reconnect. */
+export function watchLists(table: WatchTable): WatchLists {
+  return {
+    data: table.paths('data'),
+    exist: table.paths('exist'),
+    child: table.paths('child'),
+    persistent: table.persistentPaths('persistent'),
+    recursive: table.persistentPaths('recursive'),
+  };
+}
+
+const KINDS = ['data', 'exist', 'child', 'persistent', 'recursive'] as const;
+
+/**
+ * SetWatches packets restoring the watches of `lists`, each below the server's packet limit:
+ * SetWatches2 (3.6) when persistent watches are among them, else SetWatches, which 3.5 knows.
+ */
+export function setWatchesFrames(lists: WatchLists, ctx: RequestContext, relativeZxid: bigint): Buffer[] {
+  const v2 = lists.persistent.length > 0 || lists.recursive.length > 0;
   // A path costs its length field and at most 3 bytes per UTF-16 unit, as jute writes it.
   const limit = Math.min(SET_WATCHES_MAX_BYTES, ctx.maxRequestBytes) - 64;
   const frames: Buffer[] = [];
-  let chunk = { data: [] as string[], exist: [] as string[], child: [] as string[] };
+  const empty = () =>
+    ({ data: [], exist: [], child: [], persistent: [], recursive: [] }) as Record<
+      (typeof KINDS)[number],
+      string[]
+    >;
+  let chunk = empty();
   let size = 0;
   const emit = () => {
-    const v = { relativeZxid, dataWatches: chunk.data, existWatches: chunk.exist, childWatches: chunk.child };
-    frames.push(
-      encodeFrame(
-        Xid.setWatches,
-        OpCode.setWatches,
-        (w) => SetWatchesCodec.encode(w, v),
-        ctx.maxRequestBytes,
-      ),
-    );
-    chunk = { data: [], exist: [], child: [] };
+    const v = {
+      relativeZxid,
+      dataWatches: chunk.data,
+      existWatches: chunk.exist,
+      childWatches: chunk.child,
+      persistentWatches: chunk.persistent,
+      persistentRecursiveWatches: chunk.recursive,
+    };
+    const [opcode, encode] = v2
+      ? [OpCode.setWatches2, (w: JuteWriter) => SetWatches2Codec.encode(w, v)]
+      : [OpCode.setWatches, (w: JuteWriter) => SetWatchesCodec.encode(w, v)];
+    frames.push(encodeFrame(Xid.setWatches, opcode, encode, ctx.maxRequestBytes));
+    chunk = empty();
     size = 0;
   };
-  for (const kind of ['data', 'exist', 'child'] as const) {
-    for (const path of watches.paths(kind)) {
+  for (const kind of KINDS) {
+    for (const path of lists[kind]) {
       const server = ctx.chroot.add(path);
       const cost = 4 + server.length * 3;
       if (size > 0 && size + cost > limit) emit();

@@ -25,7 +25,7 @@ import { OpCode, opCodeName, Xid } from './opcodes.js';
 import { decodeAll } from './records-data.js';
 import { ConnectResponseCodec, ReplyHeaderCodec, WatcherEventCodec } from './records-session.js';
 import { knownCode, type Request, type RequestContext, zkError } from './requests.js';
-import { authFrame, connectFrame, PING_FRAME, setWatchesFrames } from './session-frames.js';
+import { authFrame, connectFrame, PING_FRAME, setWatchesFrames, watchLists } from './session-frames.js';
 import { Chroot, Fifo, openSocket, ServerRing, tlsFailureMessage } from './transport.js';
 import { eventName, WatchTable } from './watch-table.js';
 
@@ -191,7 +191,7 @@ export abstract class ProtocolSession {
     // Credentials first, then the watches to restore, then whatever waited for the connection.
     const first = this.opts.auth.map((a) => authFrame(a.scheme, a.credentials, this.ctx.maxRequestBytes));
     if (resumed && !this.watches.empty)
-      first.push(...setWatchesFrames(this.watches, this.ctx, this.lastZxid));
+      first.push(...setWatchesFrames(watchLists(this.watches), this.ctx, this.lastZxid));
     this.flush(first);
     this.armPing();
     this.opts.onState('connected');
@@ -255,7 +255,10 @@ export abstract class ProtocolSession {
       return;
     }
     const path = this.ctx.chroot.strip(event.path);
-    for (const fn of this.watches.take(event.type, path)) {
+    // One notification serves the one-shot watches (taken) and the persistent ones (kept).
+    const fns = this.watches.take(event.type, path);
+    if (this.watches.hasPersistent) fns.push(...this.watches.persistentFor(event.type, path));
+    for (const fn of fns) {
       try {
         fn({ type, path });
       } catch (e) {

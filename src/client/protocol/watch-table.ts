@@ -9,6 +9,8 @@ import type { WireWatcher } from '../wire-contract.js';
 import { EventType } from './opcodes.js';
 
 export type WatchKind = 'data' | 'exist' | 'child';
+/** Persistent watches (addWatch, 3.6): they stay after firing, until removed or the session ends. */
+export type PersistentKind = 'persistent' | 'recursive';
 
 const EVENT_NAMES: Record<number, WatchEvent['type']> = {
   [EventType.nodeCreated]: 'nodeCreated',
@@ -37,14 +39,56 @@ export class WatchTable {
     child: new Map(),
   };
 
+  private readonly persistentKinds: Record<PersistentKind, Map<string, Set<WireWatcher>>> = {
+    persistent: new Map(),
+    recursive: new Map(),
+  };
+
   add(kind: WatchKind, path: string, fn: WireWatcher): void {
-    const map = this.kinds[kind];
-    let set = map.get(path);
-    if (!set) {
-      set = new Set();
-      map.set(path, set);
+    addTo(this.kinds[kind], path, fn);
+  }
+
+  addPersistent(kind: PersistentKind, path: string, fn: WireWatcher): void {
+    addTo(this.persistentKinds[kind], path, fn);
+  }
+
+  /** Forgets `fn`; true when no persistent watch of either kind is left at `path`. */
+  forgetPersistent(kind: PersistentKind, path: string, fn: WireWatcher): boolean {
+    const set = this.persistentKinds[kind].get(path);
+    if (set?.delete(fn) && set.size === 0) this.persistentKinds[kind].delete(path);
+    return !this.persistentKinds.persistent.has(path) && !this.persistentKinds.recursive.has(path);
+  }
+
+  /** Drops the watches of `kinds` at `path` (after removeWatches); their functions never fire. */
+  drop(kinds: readonly (WatchKind | PersistentKind)[], path: string): void {
+    for (const k of kinds)
+      (k in this.kinds ? this.kinds[k as WatchKind] : this.persistentKinds[k as PersistentKind]).delete(path);
+  }
+
+  /** Whether a one-shot watch of `kind` waits at `path`. */
+  has(kind: WatchKind, path: string): boolean {
+    return this.kinds[kind].has(path);
+  }
+
+  /**
+   * The persistent watchers an event fires (they stay): those of the path itself, and the
+   * recursive ones of it and its ancestors, which hear no nodeChildrenChanged (as the server
+   * sends them none either).
+   */
+  persistentFor(type: number, path: string): WireWatcher[] {
+    const out: WireWatcher[] = [...(this.persistentKinds.persistent.get(path) ?? [])];
+    const recursive = this.persistentKinds.recursive;
+    if (recursive.size === 0 || type === EventType.nodeChildrenChanged) return out;
+    for (let p = path; ; p = p.slice(0, Math.max(1, p.lastIndexOf('/')))) {
+      for (const fn of recursive.get(p) ?? []) out.push(fn);
+      if (p === '/') break;
     }
-    set.add(fn);
+    return out;
+  }
+
+  /** The persistent watches to restore (SetWatches2) after a reconnect. */
+  persistentPaths(kind: PersistentKind): string[] {
+    return [...this.persistentKinds[kind].keys()];
   }
 
   /** The watchers an event of `type` on `path` fires, taken out of the table. */
@@ -65,10 +109,25 @@ export class WatchTable {
   }
 
   get empty(): boolean {
-    return this.kinds.data.size === 0 && this.kinds.exist.size === 0 && this.kinds.child.size === 0;
+    const { data, exist, child } = this.kinds;
+    return data.size === 0 && exist.size === 0 && child.size === 0 && !this.hasPersistent;
+  }
+
+  get hasPersistent(): boolean {
+    return this.persistentKinds.persistent.size > 0 || this.persistentKinds.recursive.size > 0;
   }
 
   clear(): void {
     for (const map of Object.values(this.kinds)) map.clear();
+    for (const map of Object.values(this.persistentKinds)) map.clear();
   }
+}
+
+function addTo(map: Map<string, Set<WireWatcher>>, path: string, fn: WireWatcher): void {
+  let set = map.get(path);
+  if (!set) {
+    set = new Set();
+    map.set(path, set);
+  }
+  set.add(fn);
 }

@@ -86,17 +86,18 @@ export function defaultIdentifier(): string {
   return processIdentifier;
 }
 
-export function validateLockName(name: unknown): asserts name is string {
+/** A queue's name (a lock's, an election's): one path segment; `what` names it in the error. */
+export function validateLockName(name: unknown, what = 'lock name'): asserts name is string {
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError(`lock name must be a non-empty string, got ${describe(name)}`);
+    throw new TypeError(`${what} must be a non-empty string, got ${describe(name)}`);
   }
-  if (name.includes('/')) throw new TypeError(`lock name ${JSON.stringify(name)} must not contain '/'`);
-  if (name.includes('\0')) throw new TypeError(`lock name ${JSON.stringify(name)} must not contain NUL`);
-  if (name === '.' || name === '..') throw new TypeError(`lock name ${JSON.stringify(name)} is not allowed`);
+  if (name.includes('/')) throw new TypeError(`${what} ${JSON.stringify(name)} must not contain '/'`);
+  if (name.includes('\0')) throw new TypeError(`${what} ${JSON.stringify(name)} must not contain NUL`);
+  if (name === '.' || name === '..') throw new TypeError(`${what} ${JSON.stringify(name)} is not allowed`);
   if (name.length > MAX_NAME) {
-    throw new TypeError(`lock name is ${name.length} characters; the limit is ${MAX_NAME}`);
+    throw new TypeError(`${what} is ${name.length} characters; the limit is ${MAX_NAME}`);
   }
-  validatePath(`/${name}`, 'lock name');
+  validatePath(`/${name}`, what);
 }
 
 export function normalizeOptions(arg: number | AcquireOptions | undefined): AcquireOptions {

@@ -9,6 +9,7 @@
  *                                      `_c_<uuid>-__READ__<seq>`       shared
  *   Kazoo Lock / WriteLock             `<hex>__lock__<seq>`            exclusive
  *   Kazoo ReadLock                     `<hex>__rlock__<seq>`           shared
+ *   Curator LeaderLatch                `_c_<uuid>-latch-<seq>`         exclusive (a participant)
  * Any other child is not a contender and is ignored.
  */
 
@@ -21,9 +22,9 @@ export interface Contender {
   mode: ContenderMode;
 }
 
-const PATTERN = /(-lock-|-__WRIT__|-__READ__|__lock__|__rlock__)(\d{10})$/;
+const PATTERN = /(-lock-|-__WRIT__|-__READ__|-latch-|__lock__|__rlock__)(\d{10})$/;
 
-/** Parses one child name; undefined when it is not a lock contender. */
+/** Parses one child name; undefined when it is not a contender (of a lock or an election). */
 export function parseContender(name: string): Contender | undefined {
   const m = PATTERN.exec(name);
   if (!m) return undefined;
@@ -47,7 +48,7 @@ export function sortContenders(children: readonly string[]): Contender[] {
  * of it block it. Everything the queue decides for a kind follows from these two.
  */
 export interface ContenderKind {
-  /** Curator's marker: '-lock-' (mutex), '-__WRIT__' (writer), '-__READ__' (reader). */
+  /** Curator's marker: '-lock-' (mutex), '-__WRIT__' (writer), '-__READ__' (reader), '-latch-' (LeaderLatch). */
   marker: string;
   /** True when `ahead`, a node before ours in the queue, must go before we hold. */
   blocks(ahead: Contender): boolean;

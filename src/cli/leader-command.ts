@@ -1,0 +1,91 @@
+/**
+ * `zk-recipes leader <name> -- <command...>`: runs the command only while this process leads
+ * election <name> (ZkLeaderElection, Curator LeaderLatch's nodes). It waits to be elected (as
+ * long as it takes by default), runs the command with our stdio, leaves the election when it
+ * exits and exits with its code. Leadership lost while it runs stops it as `zk-recipes lock`
+ * stops a command whose lock is lost (SIGTERM, SIGKILL after --grace; we exit 70).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { monotonicNow } from '../client/clock.js';
+import type { ZkClient } from '../client/zk-client.js';
+import { ZkLeaderElection } from '../recipes/leader/zk-leader-election.js';
+import { EXIT, formatDuration, type LeaderInvocation } from './args.js';
+import { CONNECT_TIMEOUT, connectOrExit, type Output } from './common.js';
+import { type ChildResult, FORWARDED, Interrupted, runChild, signalExitCode } from './lock-command.js';
+
+class NotElectedInTime extends Error {}
+
+export async function leaderCommand(inv: LeaderInvocation, io: Output): Promise<number> {
+  const started = monotonicNow();
+  const interrupt = new AbortController();
+  let child: ChildProcess | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill(sig); // we stay leader until the command has exited
+      return;
+    }
+    if (!interrupt.signal.aborted) interrupt.abort(new Interrupted(sig));
+  };
+  for (const s of FORWARDED) process.on(s, onSignal);
+
+  let client: ZkClient | undefined;
+  let election: ZkLeaderElection | undefined;
+  let waitTimer: NodeJS.Timeout | undefined;
+  try {
+    const connectTimeout = Math.max(1000, Math.min(CONNECT_TIMEOUT, inv.timeout ?? CONNECT_TIMEOUT));
+    client = await connectOrExit(inv.connect, connectTimeout, io, interrupt.signal);
+    election = new ZkLeaderElection(client, inv.name, {
+      root: inv.root,
+      ...(inv.identifier === undefined ? {} : { participantId: inv.identifier }),
+    });
+    // --timeout bounds the wait for leadership only, not the command.
+    const stop = new AbortController();
+    const onInterrupt = () => stop.abort(interrupt.signal.reason);
+    interrupt.signal.addEventListener('abort', onInterrupt, { once: true });
+    if (inv.timeout !== undefined) {
+      const left = Math.max(0, inv.timeout - (monotonicNow() - started));
+      waitTimer = setTimeout(() => stop.abort(new NotElectedInTime()), left);
+    }
+    let result: ChildResult | undefined;
+    try {
+      await election.run(
+        async (termSignal) => {
+          clearTimeout(waitTimer);
+          interrupt.signal.removeEventListener('abort', onInterrupt);
+          result = await runChild(
+            { command: inv.command, grace: inv.grace, held: 'leadership' },
+            termSignal,
+            io,
+            (c) => {
+              child = c;
+            },
+          );
+        },
+        { signal: stop.signal },
+      );
+    } catch (e) {
+      if (e instanceof NotElectedInTime) {
+        const leader = await election.leader().catch(() => undefined);
+        io.err(
+          `${inv.timeout === 0 ? 'not the leader' : `not elected within ${formatDuration(inv.timeout ?? 0)}`}: ` +
+            `election ${JSON.stringify(inv.name)} (${election.path})${leader === undefined ? '' : ` is led by ${leader}`}`,
+        );
+        return EXIT.TIMEOUT;
+      }
+      if (!result) throw e;
+      io.err(`could not leave the election cleanly (${(e as Error).message}); closing the session`);
+    }
+    return result!.lost ? EXIT.LOCK_LOST : result!.code;
+  } catch (e) {
+    if (e instanceof Interrupted) {
+      io.err(`${e.message} while waiting to lead ${JSON.stringify(inv.name)}; not running the command`);
+      return signalExitCode(e.signal);
+    }
+    throw e;
+  } finally {
+    clearTimeout(waitTimer);
+    await election?.close();
+    await client?.close();
+    for (const s of FORWARDED) process.off(s, onSignal);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * One term of leadership: our node at the head of the election, held by the queue's Hold (which
+ * hears every way it can be lost, the session's end first), with a signal of its own that
+ * aborts when the term ends for any reason: lost, or given up. On loss it aborts inside the
+ * hold's own abort, before anything else acts, so before ZooKeeper can elect anyone else
+ * (the client's deadline for the session has a safety margin).
+ */
+import type { Logger } from '../../client/types.js';
+import type { ZkClient } from '../../client/zk-client.js';
+import { LeadershipLostError, type LockLostError } from '../../errors.js';
+import type { OwnNode } from '../queue/contender-queue.js';
+import { Hold, type QueuePlace } from '../queue/hold.js';
+
+export type TermEnd = 'lost' | 'resigned';
+
+export interface TermConfig {
+  node: OwnNode;
+  client: ZkClient;
+  queue: QueuePlace;
+  logger: Logger;
+  /** The election's directory, for messages. */
+  election: string;
+  /** Called once, right after the signal aborted. */
+  ended(term: Term, how: TermEnd, reason: LeadershipLostError): void;
+}
+
+export class Term {
+  private readonly controller = new AbortController();
+  private readonly hold: Hold;
+  private resolveEnded!: () => void;
+  /** Resolves once the term has ended (lost or given up). */
+  readonly ended = new Promise<void>((resolve) => {
+    this.resolveEnded = resolve;
+  });
+
+  /** Undefined when the node was lost before the term could begin (its session already ended). */
+  static begin(config: TermConfig): Term | undefined {
+    const term = new Term(config);
+    return term.active ? term : undefined;
+  }
+
+  private constructor(private readonly config: TermConfig) {
+    let constructed = false;
+    this.hold = new Hold({
+      node: config.node,
+      client: config.client,
+      queue: config.queue,
+      logger: config.logger,
+      // A leader leads for long: being told at once that its node was deleted is worth a watch.
+      watchNode: true,
+      on: {
+        lost: (_h, reason) => {
+          if (constructed) this.end('lost', reason);
+          else this.controller.abort(reason); // lost inside Hold's constructor: no term at all
+        },
+        revocationRequested: () => {},
+        suspended: () => {},
+      },
+    });
+    constructed = true;
+  }
+
+  get active(): boolean {
+    return !this.controller.signal.aborted;
+  }
+
+  /** Aborts when the term ends: lost (before anyone else can be elected), or given up. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Our node's czxid: strictly greater for every later term of this election. */
+  get fencingToken(): bigint {
+    return this.hold.fencingToken;
+  }
+
+  get node(): string {
+    return this.hold.path;
+  }
+
+  /** Monotonic ms until which the term is certain (the session's safe deadline); 0 once ended. */
+  get validUntil(): number {
+    return this.active ? this.hold.validUntil : 0;
+  }
+
+  /** Gives the term up: the signal aborts first, then our node is deleted, handing leadership on. */
+  async resign(why: string): Promise<void> {
+    if (!this.active) return;
+    this.end('resigned', new LeadershipLostError(`leadership of ${this.config.election} given up: ${why}`));
+    try {
+      await this.hold.release();
+    } catch (e) {
+      // Not an unknown outcome (those go on in the background): the node stays until the session ends.
+      this.config.logger.error(`[zk-recipes] could not delete ${this.node} on giving up leadership`, e);
+    }
+  }
+
+  private end(how: TermEnd, reason: LockLostError): void {
+    if (!this.active) return;
+    const told =
+      reason instanceof LeadershipLostError
+        ? reason
+        : new LeadershipLostError(`leadership of ${this.config.election} lost: ${reason.message}`, {
+            cause: reason,
+          });
+    this.controller.abort(told);
+    this.resolveEnded();
+    this.config.ended(this, how, told);
+  }
+}
