@@ -10,6 +10,7 @@ import { findPeer, type PeerKind, peersRequired } from '../peers/peer-process.js
 import {
   aptInstall,
   externalConnectString,
+  findTlsTools,
   installZooKeeperIfPossible,
   ZooKeeperNotFoundError,
 } from '../src/testing/index.js';
@@ -26,6 +27,14 @@ if (external) {
     console.error(err instanceof ZooKeeperNotFoundError ? err.message : err);
     process.exit(1);
   }
+}
+
+// The TLS tests make their certificates with openssl (keytool comes with ZooKeeper's JRE).
+const tls = findTlsTools();
+if ('missing' in tls && tls.missing.startsWith('openssl')) {
+  await aptInstall(['openssl'], (line) => console.log(line)).catch((err: Error) =>
+    console.log(`ensure-zookeeper: openssl not installed (${err.message}); the TLS tests cannot run`),
+  );
 }
 
 const PEER_PACKAGES: Record<PeerKind, string> = {
