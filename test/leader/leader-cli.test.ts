@@ -1,7 +1,7 @@
 /** `zk-recipes leader` and `zk-recipes holders --election` as subprocesses, against a real ZooKeeper. */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -71,7 +71,10 @@ describe('zk-recipes leader', () => {
   test('three leaders of one election run their commands one at a time; holders --election shows the leader', async () => {
     // mkdir is atomic: a command that finds the directory there runs beside another one.
     const held = join(dir, 'held');
-    const script = `mkdir '${held}' || exit 99; sleep 0.4; rmdir '${held}'`;
+    // Each leader holds until the test has seen all three in the election (the CLIs start one
+    // by one on a loaded machine: a fixed hold could end before the last one joined).
+    const go = join(dir, 'go');
+    const script = `mkdir '${held}' || exit 99; while [ ! -e '${go}' ]; do sleep 0.05; done; sleep 0.1; rmdir '${held}'`;
     const runs = ['a', 'b', 'c'].map((id) =>
       startCli(['leader', 'jobs', '--identifier', id, '--', 'sh', '-c', script]),
     );
@@ -83,6 +86,7 @@ describe('zk-recipes leader', () => {
       seen.map((r) => r.state),
       ['leader', 'waiting', 'waiting'],
     );
+    writeFileSync(go, '');
     const exits = await Promise.all(runs.map((r) => r.exited));
     assert.deepEqual(
       exits.map((e) => e.code),
