@@ -12,6 +12,25 @@ export interface Codec<T> {
   decode(r: JuteReader): T;
 }
 
+/** A record of one path (a request's path, a create's or sync's answer); `field` names it in errors. */
+export interface PathRecord {
+  path: string;
+}
+
+/** The codec of a record that is one ustring (GetACLRequest, SyncResponse, ...). */
+export function pathCodec(name: string, field = 'path'): Codec<PathRecord> {
+  const f = `${name}.${field}`;
+  return {
+    name,
+    encode(w, v) {
+      w.ustring(v.path);
+    },
+    decode(r) {
+      return { path: r.string(f) };
+    },
+  };
+}
+
 /** Decodes `bytes` as exactly one `codec` record (leftover bytes are an error). */
 export function decodeAll<T>(codec: Codec<T>, bytes: Buffer): T {
   const r = new JuteReader(bytes);

@@ -4,27 +4,15 @@ import {
   type ClientInfo,
   ClientInfoCodec,
   type Codec,
+  type PathRecord,
+  pathCodec,
   readAcls,
   StatCodec,
   writeAcls,
 } from './records-data.js';
 
-export interface PathResponse {
-  path: string;
-}
-
-function pathCodec(name: string): Codec<PathResponse> {
-  const f = `${name}.path`;
-  return {
-    name,
-    encode(w, v) {
-      w.ustring(v.path);
-    },
-    decode(r) {
-      return { path: r.string(f) };
-    },
-  };
-}
+/** An answer of one path. */
+export type PathResponse = PathRecord;
 
 export interface StatResponse {
   stat: Stat;

@@ -4,24 +4,10 @@
  * the record (`DeleteRequest.version`).
  */
 import type { Acl } from '../types.js';
-import { type Codec, readAcls, writeAcls } from './records-data.js';
+import { type Codec, type PathRecord, pathCodec, readAcls, writeAcls } from './records-data.js';
 
-export interface PathRequest {
-  path: string;
-}
-
-function pathCodec(name: string, field = 'path'): Codec<PathRequest> {
-  const f = `${name}.${field}`;
-  return {
-    name,
-    encode(w, v) {
-      w.ustring(v.path);
-    },
-    decode(r) {
-      return { path: r.string(f) };
-    },
-  };
-}
+/** A request of one path. */
+export type PathRequest = PathRecord;
 
 /** A read that may leave a one-shot watch. */
 export interface PathWatchRequest {
