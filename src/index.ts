@@ -112,5 +112,9 @@ export {
   sortContenders,
 } from './recipes/queue/contenders.js';
 export { Lease } from './recipes/semaphore/lease.js';
-export type { SemaphoreAcquireOptions, ZkSemaphoreOptions } from './recipes/semaphore/semaphore-options.js';
+export type {
+  SemaphoreAcquireOptions,
+  ZkSemaphoreBaseOptions,
+  ZkSemaphoreOptions,
+} from './recipes/semaphore/semaphore-options.js';
 export { type SemaphoreParticipant, ZkSemaphore } from './recipes/semaphore/zk-semaphore.js';

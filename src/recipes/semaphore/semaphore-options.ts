@@ -6,7 +6,7 @@ import { describe, validatePath } from '../../client/paths.js';
 import { checkDuration } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 
-interface CommonOptions {
+export interface ZkSemaphoreBaseOptions {
   /** Parent of the semaphore's directory (default '/semaphores'); the semaphore lives at `<root>/<name>`. */
   root?: string;
   /** Our lease nodes' data, shown by `participants()` (default `<hostname>:<pid>`). */
@@ -15,7 +15,7 @@ interface CommonOptions {
 }
 
 /** A fixed maximum (every process must pass the same one), or one read from a shared count node. */
-export type ZkSemaphoreOptions = CommonOptions &
+export type ZkSemaphoreOptions = ZkSemaphoreBaseOptions &
   (
     | { maxLeases: number; countPath?: undefined }
     | {
