@@ -10,6 +10,10 @@
 //   isleader NAME                         "ok true|false": hasLeadership() of that latch
 //   awaitleader NAME MS                   "ok true|false": await(MS) on that latch
 //   leaderlog NAME                        "ok +<ns> -<ns>...": when that name's latches gained (+) and lost (-) leadership
+//   semcontend NAME MAX START UNTIL HOLD T T threads, each an InterProcessSemaphoreV2 on /semaphores/NAME (MAX leases):
+//                                         from START until UNTIL acquire a lease, keep it HOLD ms, return it:
+//                                         "ok <acquired returning>..." per lease
+//   semholders NAME MAX                   "ok <node>...": getParticipantNodes() of that semaphore (its lease node names)
 //   cycle NAME N                          N uncontended mutex acquire+release cycles: "ok <ns per cycle...>"
 //   rcycle NAME N | wcycle NAME N         the same on the read or write side
 // Benchmark commands (KIND is mutex, read or write; times are System.nanoTime(), CLOCK_MONOTONIC):
@@ -38,6 +42,8 @@ import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.curator.framework.recipes.locks.InterProcessReadWriteLock;
+import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreV2;
+import org.apache.curator.framework.recipes.locks.Lease;
 import org.apache.curator.framework.recipes.locks.Revoker;
 import org.apache.curator.retry.RetryNTimes;
 
@@ -176,6 +182,33 @@ public class CuratorPeer {
               out.append(' ').append(calling).append(' ').append(acquired).append(' ').append(releasing);
             }
             System.out.println(out);
+          }
+          case "semcontend" -> {
+            int max = Integer.parseInt(a[2]);
+            long start = Long.parseLong(a[3]);
+            long until = Long.parseLong(a[4]);
+            long holdMs = Long.parseLong(a[5]);
+            StringBuilder out = new StringBuilder("ok");
+            onThreads(Integer.parseInt(a[6]), t -> {
+              InterProcessSemaphoreV2 s = new InterProcessSemaphoreV2(c, "/semaphores/" + a[1], max);
+              sleepUntil(start);
+              while (System.nanoTime() < until) {
+                Lease lease = s.acquire(60, TimeUnit.SECONDS);
+                if (lease == null) throw new IllegalStateException("no lease within 60 s");
+                long acquired = System.nanoTime();
+                if (holdMs > 0) Thread.sleep(holdMs);
+                long returning = System.nanoTime();
+                s.returnLease(lease);
+                synchronized (out) {
+                  out.append(' ').append(acquired).append(' ').append(returning);
+                }
+              }
+            });
+            System.out.println(out);
+          }
+          case "semholders" -> {
+            InterProcessSemaphoreV2 s = new InterProcessSemaphoreV2(c, "/semaphores/" + a[1], Integer.parseInt(a[2]));
+            System.out.println(("ok " + String.join(" ", s.getParticipantNodes())).trim());
           }
           case "acquireat" -> {
             InterProcessLock l = lock(c, a[1], a[2]);

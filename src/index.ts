@@ -19,6 +19,7 @@ export {
   type LockEvent,
   type RequestEnd,
   type RequestStart,
+  type SemaphoreEvent,
   type StateChange,
 } from './client/diagnostics.js';
 export type { ClientState, ZkClientEvents } from './client/events.js';
@@ -110,3 +111,10 @@ export {
   parseContender,
   sortContenders,
 } from './recipes/queue/contenders.js';
+export { Lease } from './recipes/semaphore/lease.js';
+export type {
+  SemaphoreAcquireOptions,
+  ZkSemaphoreBaseOptions,
+  ZkSemaphoreOptions,
+} from './recipes/semaphore/semaphore-options.js';
+export { type SemaphoreParticipant, ZkSemaphore } from './recipes/semaphore/zk-semaphore.js';

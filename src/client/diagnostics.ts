@@ -67,12 +67,26 @@ export interface LeaderEvent {
   reason?: Error;
 }
 
+/** Published for what a semaphore does: a lease acquired, released, or lost (its signal aborted first). */
+export interface SemaphoreEvent {
+  event: 'acquired' | 'released' | 'lost';
+  /** The semaphore's directory. */
+  semaphore: string;
+  /** Our lease node. */
+  node: string;
+  /** The lease's fencing token (our node's czxid). */
+  fencingToken: bigint;
+  /** Why the lease was lost. */
+  reason?: Error | undefined;
+}
+
 export const CHANNELS = {
   requestStart: 'zk-recipes:request:start',
   requestEnd: 'zk-recipes:request:end',
   state: 'zk-recipes:client:state',
   lock: 'zk-recipes:lock',
   leader: 'zk-recipes:leader',
+  semaphore: 'zk-recipes:semaphore',
 } as const;
 
 export const requestStart = channel(CHANNELS.requestStart);
@@ -80,3 +94,4 @@ export const requestEnd = channel(CHANNELS.requestEnd);
 export const stateChange = channel(CHANNELS.state);
 export const lockEvent = channel(CHANNELS.lock);
 export const leaderEvent = channel(CHANNELS.leader);
+export const semaphoreEvent = channel(CHANNELS.semaphore);

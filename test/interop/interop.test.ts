@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { findPeer, type PeerKind, PeerProcess, peersRequired } from '../../peers/peer-process.js';
-import { monotonicNow, type ZkClient, ZkLeaderElection, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import {
+  monotonicNow,
+  type ZkClient,
+  ZkLeaderElection,
+  ZkLock,
+  ZkReadWriteLock,
+  ZkSemaphore,
+} from '../../src/index.js';
 import { checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startServer } from '../helpers.js';
@@ -171,6 +178,72 @@ describe('Curator LeaderLatch', { skip: skipWithout('curator') }, () => {
       assert.equal(terms.length, 3);
       assert.deepEqual(checkHistory(terms).violations, []);
     } finally {
+      await peer.close();
+    }
+  });
+});
+
+describe('Curator InterProcessSemaphoreV2', { skip: skipWithout('curator') }, () => {
+  test('our semaphore and Curator’s on one path, separate processes: never more than the maximum together', async () => {
+    const peer = await PeerProcess.start('curator', server.connectString);
+    const clients = await Promise.all([0, 1, 2].map(() => connect(server.connectString)));
+    try {
+      const name = 'curator-sem';
+      const MAX = 2;
+      // Each sees the other's lease nodes: ours held, Curator lists it among its participants.
+      const probe = new ZkSemaphore(client, name, { maxLeases: MAX, identifier: 'probe' });
+      const [held] = await probe.acquire(5000);
+      assert.match(await peer.send(`semholders ${name} ${MAX}`), /^_c_[0-9a-f-]{36}-lease-\d{10}$/);
+      await held!.release();
+      // Both sides contend over the same 3 s window; times on the shared monotonic clock (ns).
+      const start = process.hrtime.bigint() + 1_500_000_000n;
+      const until = start + 3_000_000_000n;
+      const javaSide = peer.send(`semcontend ${name} ${MAX} ${start} ${until} 15 3`, 90_000);
+      const ours: [number, number][] = [];
+      await Promise.all(
+        clients.map(async (c, i) => {
+          const sem = new ZkSemaphore(c, name, { maxLeases: MAX, identifier: `ours-${i}` });
+          await new Promise((r) => setTimeout(r, Math.max(0, Number(start - process.hrtime.bigint()) / 1e6)));
+          while (process.hrtime.bigint() < until) {
+            await sem.run(
+              async () => {
+                const acquired = monotonicNow();
+                await new Promise((r) => setTimeout(r, 15));
+                ours.push([acquired, monotonicNow()]);
+              },
+              { timeout: 60_000 },
+            );
+          }
+        }),
+      );
+      const answer = await javaSide;
+      assert.ok(!answer.startsWith('err'), answer);
+      const times = answer
+        .split(' ')
+        .filter(Boolean)
+        .map((x) => Number(BigInt(x)) / 1e6);
+      const theirs: [number, number][] = [];
+      for (let i = 0; i + 1 < times.length; i += 2) theirs.push([times[i]!, times[i + 1]!]);
+      assert.ok(
+        ours.length > 0 && theirs.length > 0,
+        `both sides held (ours ${ours.length}, Curator ${theirs.length})`,
+      );
+      const edges = [...ours, ...theirs]
+        .flatMap(([a, b]) => [
+          [a, 1],
+          [b, -1],
+        ])
+        .sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
+      let open = 0;
+      let most = 0;
+      for (const [, d] of edges) {
+        open += d!;
+        most = Math.max(most, open);
+      }
+      assert.ok(most <= MAX, `at most ${MAX} holders at once across both processes, saw ${most}`);
+      assert.deepEqual(await probe.leases(), []);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
       await peer.close();
     }
   });
