@@ -111,6 +111,7 @@ export {
   parseContender,
   sortContenders,
 } from './recipes/queue/contenders.js';
+export { HeldHandle } from './recipes/queue/held-handle.js';
 export { Lease } from './recipes/semaphore/lease.js';
 export type {
   SemaphoreAcquireOptions,
