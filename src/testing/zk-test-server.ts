@@ -6,7 +6,8 @@ import path from 'node:path';
 import { trackDir, trackPid, untrackDir, untrackPid } from './cleanup.js';
 import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
-import { logJvmArgs, writeLogConfigs } from './log-configs.js';
+import { writeLogConfigs } from './log-configs.js';
+import { serverJvmArgs } from './server-jvm.js';
 import type { ClientTlsOptions, TlsMaterial } from './tls-material.js';
 import { generateTlsMaterial, serverTlsLaunch } from './tls-material.js';
 import * as util from './util.js';
@@ -238,23 +239,9 @@ export class ZkTestServer implements AsyncDisposable {
     const cfg = path.join(dir, 'zoo.cfg');
     await writeFile(cfg, this.#configText());
     await writeLogConfigs(dir);
-    const jvmArgs = this.options.jvmArgs ?? [];
     const tls = serverTlsLaunch(this.#tls, zk.classpath);
     const args = [
-      '-Xmx512m',
-      // Single-threaded GC: several of these JVMs share a CI machine with the tests. The JVM refuses two
-      // collectors, so a user's choice replaces it.
-      ...(jvmArgs.some((a) => /^-XX:\+Use\w+GC$/.test(a)) ? [] : ['-XX:+UseSerialGC']),
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Djava.net.preferIPv4Stack=true',
-      '-Dzookeeper.jmx.log4j.disable=true',
-      ...logJvmArgs(dir),
-      // TTL nodes (createTTL) exist only with extended types; the container reaper (which also
-      // removes expired TTL nodes) runs every 100 ms instead of every minute. jvmArgs override both.
-      '-Dzookeeper.extendedTypesEnabled=true',
-      '-Dznode.container.checkIntervalMs=100',
-      ...tls.jvmArgs,
-      ...jvmArgs,
+      ...serverJvmArgs(dir, this.options.jvmArgs ?? [], tls.jvmArgs),
       '-cp',
       tls.classpath,
       this.mainClass,
