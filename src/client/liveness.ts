@@ -1,7 +1,9 @@
 /**
- * The watchdog that makes a session's liveness our own business, since the wire client cannot
- * tell when a connection silently died: a heartbeat after T/3 of silence, suspension at 2/3 T,
- * loss at the safe deadline (`validUntil`), and a new dial when a handshake gets no answer.
+ * The watchdog that makes a session's truth our own business: suspension at 2/3 T without an
+ * answer, loss at the safe deadline (`validUntil`). A wire that keeps its connection alive itself
+ * (the built-in one: pings, a read timeout, a bounded handshake) needs nothing more; for one that
+ * cannot tell a silent connection from an idle one (node-zookeeper-client) the watchdog also
+ * sends a heartbeat after T/3 of silence and drops a connection (or a handshake) that stays silent.
  */
 import { monotonicNow } from './clock.js';
 import type { Session } from './session.js';
@@ -41,7 +43,10 @@ export class Watchdog {
     let next: number;
     if (state === 'connected') {
       // Heartbeat after T/3 of silence; once it is out, wait for it until the suspension point.
-      next = s.lastAnsweredSentAt + (s.heartbeatInFlight ? (2 * T) / 3 : T / 3);
+      next = s.lastAnsweredSentAt + (s.heartbeatInFlight || s.wire.keepsAlive ? (2 * T) / 3 : T / 3);
+    } else if (s.wire.keepsAlive) {
+      if (state !== 'suspended') return; // the wire bounds its own dials
+      next = this.host.validUntil;
     } else if (state === 'suspended') {
       next = Math.min(this.host.validUntil, s.lastKickAt + kickInterval(T));
     } else {
@@ -75,13 +80,13 @@ export class Watchdog {
       if (silentFor >= (2 * T) / 3) {
         this.host.suspend(`no answer from the server for ${Math.round(silentFor)} ms`);
         this.kick(s, now);
-      } else if (silentFor >= T / 3 && !s.heartbeatInFlight) {
+      } else if (silentFor >= T / 3 && !s.heartbeatInFlight && !s.wire.keepsAlive) {
         this.heartbeat(s);
       }
     } else if (state === 'suspended' && s.id !== undefined && now >= this.host.validUntil) {
       this.host.sessionLost(s, `no answer within the session's safe deadline (${T} ms timeout)`);
       return;
-    } else if (now - s.lastKickAt >= kickInterval(T)) {
+    } else if (!s.wire.keepsAlive && now - s.lastKickAt >= kickInterval(T)) {
       // A handshake can be swallowed by a silent network: kick again while not connected
       // (or while suspended on a connection that stays silent).
       if (!s.wire.connected || state === 'suspended') this.kick(s, now);

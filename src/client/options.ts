@@ -40,9 +40,9 @@ export interface ZkClientOptions {
   /** Default ACL for created nodes (default: OPEN_ACL_UNSAFE). */
   acl?: readonly Acl[];
   /**
-   * Which client speaks the protocol: 'node-zookeeper-client' (the default for now) or
-   * 'built-in' (our own, see docs/connection.md). Absent, the environment variable
-   * ZK_RECIPES_WIRE decides, if set.
+   * Which client speaks the protocol: 'built-in' (our own, the default) or
+   * 'node-zookeeper-client' (the ZooKeeper 3.4 protocol only; see docs/connection.md). Absent,
+   * the environment variable ZK_RECIPES_WIRE decides, if set.
    */
   wire?: WireBackend;
   /**
@@ -182,7 +182,7 @@ function checkWire(v: unknown): WireBackend {
     throw new TypeError(`wire must be 'node-zookeeper-client' or 'built-in', got ${describe(v)}`);
   }
   const env = process.env.ZK_RECIPES_WIRE;
-  if (env === undefined || env === '') return 'node-zookeeper-client';
+  if (env === undefined || env === '') return 'built-in';
   if (WIRE_BACKENDS.includes(env as WireBackend)) return env as WireBackend;
   throw new TypeError(
     `the environment variable ZK_RECIPES_WIRE must be 'node-zookeeper-client' or 'built-in', got ${JSON.stringify(env)}`,

@@ -272,6 +272,7 @@ export class SessionKeeper {
         auth: this.settings.auth,
         tls: this.settings.tls,
         onState: (state) => this.onWireState(s, state),
+        onAlive: (sentAt) => s.heardBack(sentAt),
         onError: (e) => {
           this.lastWireError = e;
           this.logger.warn(`[zk-recipes] ${e.message}`);

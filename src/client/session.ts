@@ -54,6 +54,11 @@ export class Session {
     this.lastKickAt = this.dialStartedAt;
   }
 
+  /** The server answered something sent at `sentAt`: the session was alive then. */
+  heardBack(sentAt: number): void {
+    if (sentAt > this.lastAnsweredSentAt) this.lastAnsweredSentAt = sentAt;
+  }
+
   /** The session id as ZooKeeper's signed 64-bit value (a node's `ephemeralOwner`). */
   get owner(): bigint | undefined {
     return this.id === undefined ? undefined : BigInt.asIntN(64, BigInt(`0x${this.id}`));
@@ -115,7 +120,7 @@ export class Session {
       this.pending.add(entry);
       issue(this.wire, (r) => {
         if (settled) return;
-        if ((r.ok || r.answered) && sentAt > this.lastAnsweredSentAt) this.lastAnsweredSentAt = sentAt;
+        if (r.ok || r.answered) this.heardBack(sentAt);
         if (!r.ok) return entry.fail(r.error);
         settle();
         onAnswer?.(r.value);

@@ -43,6 +43,12 @@ export interface WireOptions {
   spinDelay: number;
   auth: readonly { scheme: string; credentials: string | Buffer }[];
   onState: (state: WireState) => void;
+  /**
+   * A ping or handshake sent at `sentAt` (monotonicNow) was answered: the session was alive then.
+   * Called by a wire that keeps its connection alive itself (`keepsAlive`), before it says
+   * 'connected'.
+   */
+  onAlive?: (sentAt: number) => void;
   /** Why a connection was dropped (the server sent something unreadable); default: a process warning. */
   onError?: (error: Error) => void;
   /** Requests larger than this fail with a RangeError (default: jute.maxbuffer's default, 0xfffff). */
@@ -65,6 +71,13 @@ export interface Wire {
   readonly sessionId: string;
   /** The session timeout the server granted (the requested one before the handshake). */
   readonly negotiatedTimeout: number;
+  /**
+   * The wire pings an idle connection, drops a silent one (a read timeout of 2/3 of the session
+   * timeout) and gives a handshake a bounded time, as the Java client does; ZkClient then sends no
+   * heartbeats and kicks nothing. False for node-zookeeper-client, which cannot tell a silent
+   * connection from an idle one.
+   */
+  readonly keepsAlive: boolean;
   /** Drops the current connection; the wire reconnects with the same session. */
   kick(): void;
   /** Sends closeSession (when connected) so the server removes our ephemeral nodes at once. */

@@ -132,6 +132,7 @@ function mapErrorCode(err: Any, path: string | undefined): { error: ZkError; ans
 
 /** The Wire of node-zookeeper-client 1.1.3. */
 export class WireSession implements Wire {
+  readonly keepsAlive = false;
   private readonly client: Any;
   private disposed = false;
 

@@ -173,6 +173,66 @@ test('pings keep an idle session alive past its timeout', async () => {
   assert.deepEqual(states, ['connecting', 'connected'], 'never disconnected nor expired');
 });
 
+test('pings are answered through onAlive with their send times', async () => {
+  const alive: number[] = [];
+  const { wire } = open(server.connectString, { onAlive: (sentAt) => alive.push(sentAt) });
+  await eventually(() => wire.connected, 10_000, 'connected');
+  await eventually(() => alive.length >= 2, 10_000, 'two pings answered');
+  assert.ok(alive[1]! - alive[0]! >= wire.negotiatedTimeout / 3 - 50, `pings a third of T apart: ${alive}`);
+});
+
+test('read timeout: a connection that stays open but brings nothing is dropped at 2/3 T; the same session comes back', async () => {
+  const proxy = await startProxy(server.connectString);
+  let healedAt = 0;
+  // Healed the moment the wire gives up on the silent connection, so its next dial gets through.
+  const { wire, errors } = open(proxy.connectString, {
+    sessionTimeout: 3000,
+    onState: (s) => {
+      if (s === 'disconnected' && healedAt === 0) {
+        proxy.pass();
+        healedAt = Date.now();
+      }
+    },
+  });
+  await eventually(() => wire.connected, 10_000, 'connected');
+  const id = wire.sessionId;
+  const T = wire.negotiatedTimeout;
+  proxy.blackhole();
+  const silentFrom = Date.now();
+  await eventually(() => healedAt > 0, 3 * T, 'dropped');
+  // The fault happened and only the read timeout ended it: a blackhole closes nothing.
+  assert.ok(
+    errors.some((e) => /no bytes from the server for \d+ ms \(read timeout 2000 ms\)/.test(e.message)),
+    String(errors),
+  );
+  assert.ok(
+    healedAt - silentFrom >= (2 * T) / 3 - 1000,
+    `not long before the read timeout: ${healedAt - silentFrom} ms`,
+  );
+  await eventually(() => wire.connected, T, 'reconnected within T of the heal');
+  assert.equal(wire.sessionId, id, `the same session, back ${Date.now() - healedAt} ms after the heal`);
+});
+
+test('a string outside the BMP reaches the server intact (UTF-8)', async () => {
+  // Paths cannot hold one (ZooKeeper refuses surrogates in paths); an ACL's id can.
+  const id = 'user-\u{1F600}:x';
+  const acl = [
+    { perms: 31, scheme: 'world', id: 'anyone' },
+    { perms: 1, scheme: 'ip', id: '127.0.0.1' },
+  ];
+  const ours = new ZkClient(server.connectString, { wire: 'built-in' });
+  onCleanup(() => ours.close());
+  await ours.connect();
+  await ours.create('/bmp', undefined, { acl: [...acl, { perms: 1, scheme: 'digest', id }] });
+  const { acl: stored } = await ours.getACL('/bmp');
+  assert.ok(
+    stored.some((a) => a.id === id),
+    `the id came back as ${JSON.stringify(stored.map((a) => a.id))}`,
+  );
+  // As Java would send it (CESU-8), the server would have kept U+FFFD twice instead.
+  assert.ok(!stored.some((a) => a.id.includes('\ufffd')));
+});
+
 test('requests of one tick leave in one socket write and are answered in order', async () => {
   await admin.create('/batch');
   const { wire } = open(server.connectString);

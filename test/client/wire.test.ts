@@ -42,13 +42,11 @@ test('a server error code newer than ZooKeeper 3.4 becomes a typed error, not a 
   assert.ok(await c.exists('/q'), 'the client still works');
 });
 
-test('requests queued in one tick leave in one socket write, and are answered in order', {
-  skip:
-    needsHarness() ||
-    (process.env.ZK_RECIPES_WIRE === 'built-in' &&
-      "reaches into node-zookeeper-client's internals; protocol-wire.test.ts covers the built-in wire's writes"),
+test('node-zookeeper-client: requests queued in one tick leave in one socket write, and are answered in order', {
+  skip: needsHarness(),
 }, async () => {
-  const c = await connect(server.connectString);
+  // protocol-wire.test.ts does the same for the built-in wire.
+  const c = await connect(server.connectString, { wire: 'node-zookeeper-client' });
   await c.create('/batch');
   // The wire client's socket, through ZkClient's session and our adapter (internals on purpose:
   // the send loop we replaced is one of them).

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { before, describe, test } from 'node:test';
 import {
   BadVersionError,
+  CHANNELS,
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
@@ -10,6 +12,7 @@ import {
   NoNodeError,
   NotEmptyError,
   OperationTimeoutError,
+  type RequestStart,
   SessionExpiredError,
   ZkClient,
 } from '../../src/index.js';
@@ -193,6 +196,27 @@ describe('connecting', () => {
     await c.close();
   });
 
+  test('a first handshake after dials failed for longer than T counts from when it was sent: connected, and it stays so', async () => {
+    const proxy = await startProxy(server.connectString);
+    proxy.refuse();
+    const c = new ZkClient(proxy.connectString, { sessionTimeout: SESSION_TIMEOUT, connectTimeout: 30_000 });
+    try {
+      const pending = c.connect();
+      await sleep(2 * SESSION_TIMEOUT);
+      assert.equal(c.state, 'connecting', 'the dials really failed for 2 T');
+      proxy.pass();
+      await pending;
+      const states: string[] = [];
+      c.on('state', (s) => states.push(s));
+      await c.create('/late-handshake', undefined, { mode: 'ephemeral' });
+      await sleep(SESSION_TIMEOUT / 2);
+      assert.deepEqual(states, [], 'neither suspended nor lost');
+      assert.equal(c.state, 'connected');
+    } finally {
+      await c.close();
+    }
+  });
+
   test('close() is safe in every state and idempotent', async () => {
     await new ZkClient(server.connectString).close(); // idle
     const connecting = new ZkClient('127.0.0.1:1');
@@ -204,6 +228,38 @@ describe('connecting', () => {
     await Promise.all([c.close(), c.close()]);
     await c.close();
     assert.equal(c.state, 'closed');
+  });
+});
+
+describe('liveness of an idle session', () => {
+  /** The heartbeats ZkClient itself sends for `client` (published on the diagnostics channel as 'ping'). */
+  async function heartbeatsWhileIdle(client: ZkClient, ms: number): Promise<number> {
+    let n = 0;
+    const onStart = (m: unknown) => {
+      const r = m as RequestStart;
+      if (r.sessionId === client.sessionId && r.op === 'ping') n++;
+    };
+    subscribe(CHANNELS.requestStart, onStart);
+    await sleep(ms);
+    unsubscribe(CHANNELS.requestStart, onStart);
+    return n;
+  }
+
+  test('the built-in wire pings by itself: no heartbeat requests, and the session outlives 2 T of idleness', async () => {
+    const c = await connect(server.connectString, { wire: 'built-in' });
+    const id = c.sessionId;
+    const states: string[] = [];
+    c.on('state', (s) => states.push(s));
+    assert.equal(await heartbeatsWhileIdle(c, 2 * SESSION_TIMEOUT + 500), 0);
+    assert.deepEqual(states, [], 'never suspended');
+    assert.equal(c.sessionId, id);
+    assert.ok(await c.exists('/'));
+  });
+
+  test('node-zookeeper-client cannot tell idle from silent: ZkClient sends heartbeats for it', async () => {
+    const c = await connect(server.connectString, { wire: 'node-zookeeper-client' });
+    assert.ok((await heartbeatsWhileIdle(c, 2 * SESSION_TIMEOUT)) >= 2);
+    assert.equal(c.state, 'connected');
   });
 });
 

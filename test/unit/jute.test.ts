@@ -45,12 +45,14 @@ describe('JuteWriter', () => {
     assert.equal(hex(new JuteWriter(2).buffer(Buffer.from([1, 2, 255]))), '000000030102ff');
   });
 
-  test('strings: UTF-8 within the BMP, a non-BMP character as two 3-byte surrogates (as Java writes it)', () => {
+  test('strings: UTF-8, a non-BMP character as its 4 bytes; a lone surrogate as Java writes it', () => {
     assert.equal(hex(new JuteWriter().ustring(null)), 'ffffffff');
     assert.equal(hex(new JuteWriter().ustring('')), '00000000');
     assert.equal(hex(new JuteWriter().ustring('a\u00e9\u20ac')), '0000000661c3a9e282ac');
-    // U+1F600: Java (and so the server) writes ED A0 BD ED B8 80, not UTF-8's F0 9F 98 80.
-    assert.equal(hex(new JuteWriter().ustring('\u{1F600}')), '00000006eda0bdedb880');
+    // U+1F600: UTF-8's F0 9F 98 80, which the server keeps; Java's ED A0 BD ED B8 80 would become U+FFFD there.
+    assert.equal(hex(new JuteWriter().ustring('\u{1F600}')), '00000004f09f9880');
+    // With a lone surrogate (no UTF-8 for it) the whole string is written the way Java writes it.
+    assert.equal(hex(new JuteWriter().ustring('a\u{1F600}\udc00')), '0000000a61eda0bdedb880edb080');
     assert.equal(hex(new JuteWriter().ustring('\udc00')), '00000003edb080', 'a lone surrogate too');
   });
 

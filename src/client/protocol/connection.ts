@@ -28,6 +28,7 @@ import { ProtocolSession } from './session.js';
 import { setWatchesFrames } from './session-frames.js';
 
 export class ProtocolWire extends ProtocolSession implements Wire {
+  readonly keepsAlive = true;
   readonly extended: ExtendedWire = extendedWire(
     this.ctx,
     this.watches,

@@ -24,8 +24,8 @@ const LONG_MIN = -(1n << 63n);
 const LONG_MAX = (1n << 63n) - 1n;
 const INT_MIN = -0x80000000;
 const INT_MAX = 0x7fffffff;
-// Surrogate code units: Java writes each one as its own 3-byte sequence (CESU-8).
-const SURROGATE = /[\ud800-\udfff]/;
+// A surrogate code unit that is not half of a pair: Java writes it as its own 3-byte sequence.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Writes records into one growing buffer: no allocation per field. `finish()` hands back the
@@ -98,12 +98,17 @@ export class JuteWriter {
     return this;
   }
 
-  /** A string as Java's writeString encodes it: each UTF-16 unit on its own (CESU-8); null is -1. */
+  /**
+   * A string in UTF-8; null is -1. A character outside the BMP is its 4 UTF-8 bytes, which the
+   * server reads back as that character; Java's writeString would send two 3-byte surrogates
+   * (CESU-8), which ZooKeeper 3.8 reads as U+FFFD, so two such names would become one node.
+   * Only a lone surrogate (no UTF-8 for it) is written the way Java writes it.
+   */
   ustring(s: string | null | undefined): this {
     if (s == null) return this.int(-1);
     this.room(4 + 3 * s.length); // at most 3 bytes per UTF-16 unit
     const start = this.pos + 4;
-    const n = SURROGATE.test(s) ? writeCesu8(this.buf, s, start) : this.buf.write(s, start, 'utf8');
+    const n = LONE_SURROGATE.test(s) ? writeCesu8(this.buf, s, start) : this.buf.write(s, start, 'utf8');
     this.buf.writeInt32BE(n, this.pos);
     this.pos = start + n;
     return this;

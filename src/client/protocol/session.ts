@@ -37,6 +37,11 @@ export interface Connection {
   /** The handshake was answered. */
   up: boolean;
   upAt: number;
+  /** When the server last sent anything on it (the read timeout counts from here). */
+  lastReadAt: number;
+  /** When the handshake, and each ping in flight, was sent: their answers are news of the session. */
+  handshakeSentAt: number;
+  readonly pingsSentAt: number[];
 }
 
 /** Why the wire dials no more. */
@@ -114,12 +119,16 @@ export abstract class ProtocolSession {
       peer: `${server.host}:${server.port}`,
       up: false,
       upAt: 0,
+      lastReadAt: 0,
+      handshakeSentAt: 0,
+      pingsSentAt: [],
     };
     this.conn = conn;
     socket.on(secure ? 'secureConnect' : 'connect', () => {
       if (conn !== this.conn) return;
       const frame = connectFrame(this.lastZxid, this.opts.sessionTimeout, this.id, this.passwd);
       this.write(conn, [frame]);
+      conn.handshakeSentAt = this.lastWriteAt;
     });
     socket.on('data', (chunk: Buffer) => this.onData(conn, chunk));
     socket.on('drain', () => this.scheduleFlush());
@@ -133,8 +142,11 @@ export abstract class ProtocolSession {
       this.report(new Error(message, { cause: e }));
     });
     socket.on('close', () => this.lost(conn));
-    // A server that takes no connection or gives no handshake answer: the next one is tried.
-    this.dialTimer = after(this.opts.sessionTimeout / this.ring.size, () => {
+    // No connection or no handshake answer: the next server after T/n as in the Java client, but
+    // twice per T with one (to re-attach after a silent network heals); not shorter, or a slow TLS
+    // handshake under load is restarted forever.
+    const handshakeTimeout = Math.max(200, this.timeout / Math.max(2, this.ring.size));
+    this.dialTimer = after(handshakeTimeout, () => {
       if (conn === this.conn && !conn.up) {
         socket.destroy();
         this.lost(conn);
@@ -144,6 +156,7 @@ export abstract class ProtocolSession {
 
   protected onData(conn: Connection, chunk: Buffer): void {
     if (conn !== this.conn) return;
+    conn.lastReadAt = monotonicNow();
     try {
       conn.frames.push(chunk);
     } catch (e) {
@@ -185,7 +198,7 @@ export abstract class ProtocolSession {
     this.passwd = res.passwd ?? Buffer.alloc(16);
     this.timeout = res.timeOut;
     conn.up = true;
-    conn.upAt = monotonicNow();
+    conn.upAt = conn.lastReadAt;
     this.tlsFailure = undefined;
     this.ring.succeeded();
     // Credentials first, then the watches to restore, then whatever waited for the connection.
@@ -193,7 +206,9 @@ export abstract class ProtocolSession {
     if (resumed && !this.watches.empty)
       first.push(...setWatchesFrames(watchLists(this.watches), this.ctx, this.lastZxid));
     this.flush(first);
-    this.armPing();
+    this.armKeepAlive(conn);
+    // The server touched the session when the handshake arrived: it lives until T after it was sent.
+    this.opts.onAlive?.(conn.handshakeSentAt);
     this.opts.onState('connected');
   }
 
@@ -207,8 +222,11 @@ export abstract class ProtocolSession {
         case Xid.notification:
           this.onNotification(conn, r);
           return;
-        case Xid.ping:
+        case Xid.ping: {
+          const sentAt = conn.pingsSentAt.shift();
+          if (sentAt !== undefined) this.opts.onAlive?.(sentAt);
           return;
+        }
         case Xid.auth:
           if (h.err === ZkCode.AUTH_FAILED) {
             this.authFailed();
@@ -347,14 +365,31 @@ export abstract class ProtocolSession {
     this.lastWriteAt = monotonicNow();
   }
 
-  /** A ping when nothing was written for a third of the session timeout keeps an idle session alive. */
-  protected armPing(): void {
-    const interval = this.timeout / 3;
-    this.pingTimer = at(this.lastWriteAt + interval, () => {
-      const conn = this.conn;
-      if (!conn?.up || this.ended) return;
-      if (monotonicNow() - this.lastWriteAt >= interval - 1) this.write(conn, [PING_FRAME]);
-      this.armPing();
+  /**
+   * Liveness by the protocol, as the Java client does it: a ping when nothing was written for a
+   * third of the session timeout keeps an idle session alive, and a connection that brought no
+   * bytes for two thirds of it (the read timeout) is dropped, so the next server is tried while
+   * the session can still be saved.
+   */
+  protected armKeepAlive(conn: Connection): void {
+    const pingAfter = this.timeout / 3;
+    const readTimeout = (2 * this.timeout) / 3;
+    this.pingTimer = at(Math.min(this.lastWriteAt + pingAfter, conn.lastReadAt + readTimeout), () => {
+      if (conn !== this.conn || this.ended) return;
+      const now = monotonicNow();
+      const silentFor = now - conn.lastReadAt;
+      if (silentFor >= readTimeout - 1) {
+        this.drop(
+          conn,
+          `no bytes from the server for ${Math.round(silentFor)} ms (read timeout ${Math.round(readTimeout)} ms)`,
+        );
+        return;
+      }
+      if (now - this.lastWriteAt >= pingAfter - 1) {
+        this.write(conn, [PING_FRAME]);
+        conn.pingsSentAt.push(this.lastWriteAt);
+      }
+      this.armKeepAlive(conn);
     });
   }
 
