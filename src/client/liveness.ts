@@ -42,8 +42,11 @@ export class Watchdog {
     const T = s.negotiatedTimeout;
     let next: number;
     if (state === 'connected') {
+      // A wire that keeps its connection alive drops a silent one itself (its read timeout), and
+      // says so: a parked client then wakes for nothing but the wire's pings.
+      if (s.wire.keepsAlive) return;
       // Heartbeat after T/3 of silence; once it is out, wait for it until the suspension point.
-      next = s.lastAnsweredSentAt + (s.heartbeatInFlight || s.wire.keepsAlive ? (2 * T) / 3 : T / 3);
+      next = s.lastAnsweredSentAt + (s.heartbeatInFlight ? (2 * T) / 3 : T / 3);
     } else if (s.wire.keepsAlive) {
       if (state !== 'suspended') return; // the wire bounds its own dials
       next = this.host.validUntil;

@@ -360,6 +360,7 @@ export class SessionKeeper {
     this.logger.warn(`[zk-recipes] suspended: ${reason}`);
     this.setState('suspended');
     this.emit('suspended');
+    this.watchdog.schedule(); // the loss at the safe deadline, unless the wire comes back first
   }
 
   /** The session is over (or must be presumed over): tell everyone, then open a new one. */
