@@ -26,6 +26,9 @@ export interface BenchConfig {
   readers: number;
   readerRounds: number;
   writerKs: number[];
+  /** Processes waiting on a held lock, and the ms their CPU is measured while parked. */
+  parkedWaiters: number;
+  parkedMs: number;
 }
 
 export function config(quick: boolean): BenchConfig {
@@ -47,6 +50,8 @@ export function config(quick: boolean): BenchConfig {
         readers: 10,
         readerRounds: 3,
         writerKs: [2],
+        parkedWaiters: 10,
+        parkedMs: 3_000,
       }
     : {
         quick,
@@ -65,13 +70,20 @@ export function config(quick: boolean): BenchConfig {
         readers: 10,
         readerRounds: 10,
         writerKs: [2, 10],
+        parkedWaiters: 10,
+        parkedMs: 10_000,
       };
 }
 
 export interface BenchContext {
   config: BenchConfig;
-  /** The implementations that run here, ours first. */
+  /** The implementations that run here, ours (zk-recipes on the built-in wire) first. */
   impls: Impl[];
+  /**
+   * `impls` with zk-recipes on node-zookeeper-client ('nzc') after ours: for the figures that
+   * compare the two wire backends (uncontended cycle, handoff, parked waiters, many locks).
+   */
+  implsBothWires: Impl[];
   pool: PeerPool;
   /** The driver's own session, for looking at the lock directories. */
   client: ZkClient;

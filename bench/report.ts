@@ -50,37 +50,60 @@ function target(row: Row): string {
   return '';
 }
 
+interface Column {
+  /** Header in the terminal, and in docs/performance.md. */
+  short: string;
+  long: string;
+  cell(row: Row): string;
+}
+
+/**
+ * A figure's columns: ours (the built-in wire), then ours on node-zookeeper-client when the
+ * figure ran it (with ours/nzc: below 1 where the built-in wire does better on a ↓ row), then
+ * the references, each with ours/theirs.
+ */
+function columns(figureRows: readonly Row[]): Column[] {
+  const value = (impl: Impl) => (row: Row) => formatValue(row.values[impl], row.unit);
+  const versus = (impl: Impl) => (row: Row) => formatRatio(row, impl);
+  const nzc: Column[] = figureRows.some((r) => r.values.nzc !== undefined)
+    ? [
+        { short: 'on nzc', long: 'zk-recipes on node-zookeeper-client', cell: value('nzc') },
+        { short: 'ours/nzc', long: 'ours/nzc', cell: versus('nzc') },
+      ]
+    : [];
+  return [
+    { short: 'zk-recipes', long: 'zk-recipes', cell: value('ours') },
+    ...nzc,
+    { short: 'Curator', long: 'Curator', cell: value('curator') },
+    { short: 'ours/Cur', long: 'ours/Curator', cell: versus('curator') },
+    { short: 'Kazoo', long: 'Kazoo', cell: value('kazoo') },
+    { short: 'ours/Kaz', long: 'ours/Kazoo', cell: versus('kazoo') },
+    { short: 'target', long: 'target', cell: target },
+  ];
+}
+
+/** The rows of each figure, in order of first appearance. */
+function byFigure(rows: readonly Row[]): [figure: string, rows: Row[]][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.figure, [...(groups.get(row.figure) ?? []), row]);
+  return [...groups];
+}
+
 /** A fixed-width table, figure by figure, for the terminal. */
 export function consoleTable(rows: readonly Row[]): string {
-  const header = ['', 'zk-recipes', 'Curator', 'ours/Cur', 'Kazoo', 'ours/Kaz', 'target'];
-  const lines: string[][] = [];
   const out: string[] = [];
-  let figure = '';
-  const flush = () => {
-    if (lines.length === 0) return;
+  for (const [figure, figureRows] of byFigure(rows)) {
+    const cols = columns(figureRows);
+    const header = ['', ...cols.map((c) => c.short)];
+    const lines = figureRows.map((row) => [
+      `${row.label}${row.note?.startsWith('OVERLAP') ? ' (!)' : ''}`,
+      ...cols.map((c) => c.cell(row)),
+    ]);
     const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i]!.length)));
     const fmt = (l: string[]) =>
       l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-    out.push(fmt(header), ...lines.map(fmt), '');
-    lines.length = 0;
-  };
-  for (const row of rows) {
-    if (row.figure !== figure) {
-      flush();
-      figure = row.figure;
-      out.push(`■ ${figure}`);
-    }
-    lines.push([
-      `${row.label}${row.note?.startsWith('OVERLAP') ? ' (!)' : ''}`,
-      formatValue(row.values.ours, row.unit),
-      formatValue(row.values.curator, row.unit),
-      formatRatio(row, 'curator'),
-      formatValue(row.values.kazoo, row.unit),
-      formatRatio(row, 'kazoo'),
-      target(row),
-    ]);
+    out.push(`■ ${figure}`, fmt(header), ...lines.map(fmt), '');
   }
-  flush();
   return out.join('\n');
 }
 
@@ -105,6 +128,26 @@ export function targets(rows: readonly Row[]): { ok: boolean | undefined; text: 
   faster('uncontended.mutex-keep.p50', 'uncontended mutex cycle p50 with cleanupParent: false');
   for (const row of rows.filter((r) => /^handoff\.k\d+\.(busy-)?p50$/.test(r.id)))
     faster(row.id, `handoff ${row.label}`);
+  // Issue 17's: client CPU per handoff at K = 10 no more than warm Curator's; many locks at the
+  // highest concurrency (directories present) at least 1.5× Curator's locks/s.
+  const cpu = byId.get('handoff.k10.peers-cpu');
+  const cpuRatio = cpu && ratio(cpu, 'curator');
+  if (cpuRatio !== undefined) {
+    out.push({
+      ok: cpuRatio <= 1,
+      text: `handoff ${cpu!.label}: ours/Curator = ${cpuRatio.toFixed(2)} (target ≤ 1.0)`,
+    });
+  }
+  const many = rows
+    .filter((r) => /^many\.existing\.c\d+\.ops$/.test(r.id))
+    .sort((a, b) => Number(/c(\d+)/.exec(b.id)![1]) - Number(/c(\d+)/.exec(a.id)![1]))[0];
+  const manyRatio = many && ratio(many, 'curator');
+  if (manyRatio !== undefined) {
+    out.push({
+      ok: manyRatio >= 1.5,
+      text: `many locks ${many!.label}: ours/Curator = ${manyRatio.toFixed(2)} (target ≥ 1.5)`,
+    });
+  }
   for (const row of rows.filter((r) => r.id.endsWith('of-ceiling') && r.target !== undefined)) {
     const v = row.values.ours;
     out.push({
@@ -132,22 +175,20 @@ export function targets(rows: readonly Row[]): { ok: boolean | undefined; text: 
 
 function mdTable(rows: readonly Row[]): string[] {
   const out: string[] = [];
-  let figure = '';
-  for (const row of rows) {
-    if (row.figure !== figure) {
-      figure = row.figure;
-      out.push(
-        '',
-        `### ${figure}`,
-        '',
-        '| | zk-recipes | Curator | ours/Curator | Kazoo | ours/Kazoo | target |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      );
-    }
-    const arrow = row.better === 'higher' ? ' ↑' : row.better === 'lower' ? ' ↓' : '';
+  for (const [figure, figureRows] of byFigure(rows)) {
+    const cols = columns(figureRows);
     out.push(
-      `| ${row.label}${arrow}${row.note ? ` <sup title="${row.note.replace(/"/g, "'")}">*</sup>` : ''} | ${formatValue(row.values.ours, row.unit)} | ${formatValue(row.values.curator, row.unit)} | ${formatRatio(row, 'curator')} | ${formatValue(row.values.kazoo, row.unit)} | ${formatRatio(row, 'kazoo')} | ${target(row)} |`,
+      '',
+      `### ${figure}`,
+      '',
+      `| | ${cols.map((c) => c.long).join(' | ')} |`,
+      `| --- |${' ---: |'.repeat(cols.length)}`,
     );
+    for (const row of figureRows) {
+      const arrow = row.better === 'higher' ? ' ↑' : row.better === 'lower' ? ' ↓' : '';
+      const note = row.note ? ` <sup title="${row.note.replace(/"/g, "'")}">*</sup>` : '';
+      out.push(`| ${row.label}${arrow}${note} | ${cols.map((c) => c.cell(row)).join(' | ')} |`);
+    }
   }
   return out;
 }
@@ -167,7 +208,7 @@ export function generatedSection(result: BenchResult): string {
     `| CPU | ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB |`,
     `| OS | ${m.os} |`,
     `| ZooKeeper server | ${m.zookeeperServer ?? '?'} — ${result.zookeeper} |`,
-    `| zk-recipes | ${m.zkRecipes} on Node.js ${m.node}, node-zookeeper-client ${m.nodeZookeeperClient ?? '?'} |`,
+    `| zk-recipes | ${m.zkRecipes} on Node.js ${m.node}: its built-in wire, and node-zookeeper-client ${m.nodeZookeeperClient ?? '?'} (the "on node-zookeeper-client" columns) |`,
     `| Curator | ${m.curator ?? 'not installed'} on ${m.java ?? 'no Java'} |`,
     `| Kazoo | ${m.kazoo ?? 'not installed'} on ${m.python ?? 'no Python'} |`,
     '',
@@ -191,7 +232,7 @@ export function generatedSection(result: BenchResult): string {
     '',
     '## Figures',
     '',
-    'Medians over rounds; ↓ lower is better, ↑ higher is better; ratios are zk-recipes / reference.',
+    'Medians over rounds; ↓ lower is better, ↑ higher is better; ratios are zk-recipes (built-in wire) / the other.',
     '<sup>*</sup> hover for a note.',
     ...mdTable(result.rows),
     '',

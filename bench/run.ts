@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick]`: zk-recipes against Curator 5 and Kazoo on one ZooKeeper
+ * `npm run bench [-- --quick]`: zk-recipes (on its built-in wire, and in some figures on
+ * node-zookeeper-client too) against Curator 5 and Kazoo on one ZooKeeper
  * (a ZkTestServer started here, or ZK_CONNECT's). Every implementation runs in processes of
  * its own, driven over the same line protocol; rounds rotate their order so that a noisy
  * machine hurts them alike, and each row is a median over rounds.
@@ -21,6 +22,7 @@ import { handoff } from './figures/handoff.js';
 import { herd } from './figures/herd.js';
 import { manyLocks } from './figures/many-locks.js';
 import { memory } from './figures/memory.js';
+import { parked } from './figures/parked.js';
 import { reentrant } from './figures/reentrant.js';
 import { rwLock } from './figures/rwlock.js';
 import { uncontended } from './figures/uncontended.js';
@@ -39,6 +41,7 @@ const log = (line: string) => console.log(line);
 const FIGURES: [name: string, run: (ctx: BenchContext) => Promise<Row[]>][] = [
   ['uncontended cycle', uncontended],
   ['handoff', handoff],
+  ['parked waiters', parked],
   ['herd check', herd],
   ['read/write lock', rwLock],
   ['reentrant', reentrant],
@@ -51,7 +54,7 @@ const FIGURES: [name: string, run: (ctx: BenchContext) => Promise<Row[]>][] = [
 /** Heats the server's (and every peer's) JIT before anything is recorded. */
 async function warmUp(ctx: BenchContext): Promise<void> {
   const n = quick ? 150 : 500;
-  for (const impl of ctx.impls) {
+  for (const impl of ctx.implsBothWires) {
     const [peer] = await ctx.pool.peers(impl, 1);
     await peer!.send(`cycle warmup-${impl} ${n}`);
     await peer!.send(`many warmup-${impl} ${n} 16`, 300_000);
@@ -81,7 +84,8 @@ async function main(): Promise<number> {
     }
     const ctx: BenchContext = {
       config: cfg,
-      impls: pool.available,
+      impls: pool.available.filter((i) => i !== 'nzc'),
+      implsBothWires: pool.available,
       pool,
       client,
       connectString: zk.connectString,
@@ -95,7 +99,7 @@ async function main(): Promise<number> {
         failures.push({ figure: part, error });
       },
     };
-    log(`warming up (${ctx.impls.map((i) => IMPL_NAMES[i]).join(', ')}) … ${elapsed()}`);
+    log(`warming up (${ctx.implsBothWires.map((i) => IMPL_NAMES[i]).join(', ')}) … ${elapsed()}`);
     await warmUp(ctx);
     for (const [name, run] of FIGURES) {
       if (only && !only.some((o) => name.includes(o))) continue;

@@ -1,16 +1,28 @@
 /**
  * How the bench starts each implementation's peer process: zk-recipes (ours-peer.js under
- * node), Curator (CuratorPeer, compiled once with javac when there is one: 50 JVMs compiling
+ * node, once on each wire backend: 'ours' on the built-in one, 'nzc' on node-zookeeper-client), Curator (CuratorPeer, compiled once with javac when there is one: 50 JVMs compiling
  * the source each would take a minute of CPU) and Kazoo.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { WireBackend } from '../src/index.js';
 import { findPeer, type PeerCommand } from './peer-process.js';
 
-export type Impl = 'ours' | 'curator' | 'kazoo';
-export const IMPLS: readonly Impl[] = ['ours', 'curator', 'kazoo'];
-export const IMPL_NAMES: Record<Impl, string> = { ours: 'zk-recipes', curator: 'Curator', kazoo: 'Kazoo' };
+export type Impl = 'ours' | 'nzc' | 'curator' | 'kazoo';
+export const IMPLS: readonly Impl[] = ['ours', 'nzc', 'curator', 'kazoo'];
+export const IMPL_NAMES: Record<Impl, string> = {
+  ours: 'zk-recipes',
+  nzc: 'zk-recipes (node-zookeeper-client)',
+  curator: 'Curator',
+  kazoo: 'Kazoo',
+};
+
+/**
+ * The wire backend each of our two implementations runs on, set explicitly so that the figures
+ * do not depend on ZkClient's default (or on a ZK_RECIPES_WIRE the bench was started with).
+ */
+const WIRES: Record<'ours' | 'nzc', WireBackend> = { ours: 'built-in', nzc: 'node-zookeeper-client' };
 
 // This file runs from build/peers/; the Java source stays in peers/.
 const here = fileURLToPath(new URL('./', import.meta.url));
@@ -25,11 +37,11 @@ export const JVM_FLAGS = ['-XX:+UseSerialGC', '-Xms64m', '-Xmx256m', '-Xss512k']
 
 /** How to start `impl`'s peer here, or what is missing. */
 export function findImpl(impl: Impl): PeerCommand | { missing: string } {
-  if (impl === 'ours') {
+  if (impl === 'ours' || impl === 'nzc') {
     const script = `${here}ours-peer.js`;
     if (!existsSync(script)) return { missing: `${script} not built: npx tsc -p tsconfig.json` };
     // --expose-gc for the memory figure; it changes nothing else.
-    return { command: process.execPath, args: ['--expose-gc', script] };
+    return { command: process.execPath, args: ['--expose-gc', script], env: { ZK_RECIPES_WIRE: WIRES[impl] } };
   }
   const found = findPeer(impl);
   if ('missing' in found || impl === 'kazoo') return found;

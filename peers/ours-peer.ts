@@ -12,7 +12,8 @@
  *   memory PREFIX N C     "ok <heap bytes per lock> <buffer bytes per lock> <acquire ms> <release ms>"
  *   awaits N              ns per `await` of an empty async function, before and after this
  *                         process's first lock.run(): "ok <before> <after>" (use a fresh peer)
- * --keep-parent sets cleanupParent: false on every lock.
+ * --keep-parent sets cleanupParent: false on every lock. The wire backend is ZK_RECIPES_WIRE's: the
+ * bench starts this peer as 'ours' with `built-in` and as 'nzc' with `node-zookeeper-client`.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';

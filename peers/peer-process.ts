@@ -35,6 +35,8 @@ const JAVA_JARS = [
 export interface PeerCommand {
   command: string;
   args: string[];
+  /** Set in the peer's environment, over this process's (e.g. ZK_RECIPES_WIRE for our peer). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -129,7 +131,10 @@ export class PeerProcess {
     connectString: string,
     extraArgs: string[] = [],
   ): Promise<PeerProcess> {
-    const child = spawn(how.command, [...how.args, connectString, ...extraArgs], { stdio: 'pipe' });
+    const child = spawn(how.command, [...how.args, connectString, ...extraArgs], {
+      stdio: 'pipe',
+      env: how.env ? { ...process.env, ...how.env } : undefined,
+    });
     const peer = new PeerProcess(kind, child);
     const ready = await peer.next(60_000);
     if (!ready.startsWith('ok')) {

@@ -104,11 +104,12 @@ export async function contention(
   ks: number[],
   figure: string,
   idPrefix: string,
+  impls: Impl[] = ctx.impls,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   for (const k of ks) {
     try {
-      rows.push(...(await contentionAt(ctx, kind, k, figure, idPrefix)));
+      rows.push(...(await contentionAt(ctx, impls, kind, k, figure, idPrefix)));
     } catch (e) {
       ctx.failed(`${idPrefix} K=${k}`, e); // the other K still count
     }
@@ -118,26 +119,27 @@ export async function contention(
 
 async function contentionAt(
   ctx: BenchContext,
+  impls: Impl[],
   kind: 'mutex' | 'write',
   k: number,
   figure: string,
   idPrefix: string,
 ): Promise<Row[]> {
   const { rounds, contendMs, contendWarmupMs, handoffBusyMs } = ctx.config;
-  for (const impl of ctx.impls) await ctx.pool.peers(impl, k); // all started before timing
+  for (const impl of impls) await ctx.pool.peers(impl, k); // all started before timing
   const perRound: Partial<Record<Impl, Handoffs[]>> = {};
   const busyPerRound: Partial<Record<Impl, Handoffs[]>> = {};
-  for (const impl of ctx.impls) {
+  for (const impl of impls) {
     await contend(ctx, impl, kind, k, `${idPrefix}-warm-${impl}-${k}`, contendWarmupMs, 0);
   }
   for (let r = 0; r < rounds; r++) {
-    for (const impl of rotate(ctx.impls, r)) {
+    for (const impl of rotate(impls, r)) {
       const name = `${idPrefix}-${impl}-${k}-${r}`;
       append(perRound, impl, await contend(ctx, impl, kind, k, name, contendMs, 0));
       append(busyPerRound, impl, await contend(ctx, impl, kind, k, `${name}-busy`, contendMs, handoffBusyMs));
     }
   }
-  const overlaps = ctx.impls.map(
+  const overlaps = impls.map(
     (i) =>
       [i, [...(perRound[i] ?? []), ...(busyPerRound[i] ?? [])].reduce((a, h) => a + h.overlaps, 0)] as const,
   );
@@ -145,7 +147,7 @@ async function contentionAt(
     ? `OVERLAPPING HOLDS: ${overlaps.map(([i, n]) => `${i} ${n}`).join(', ')}`
     : undefined;
   const counts = (series: typeof perRound) =>
-    ctx.impls.map((i) => `${i} ${(series[i] ?? []).map((h) => h.latenciesUs.length).join('/')}`).join(', ');
+    impls.map((i) => `${i} ${(series[i] ?? []).map((h) => h.latenciesUs.length).join('/')}`).join(', ');
   ctx.log(
     `  ${idPrefix} K=${k}: handoffs per round ${counts(perRound)}; holder busy ${counts(busyPerRound)}`,
   );
@@ -172,7 +174,7 @@ async function contentionAt(
       values: {},
       rounds: {},
     };
-    for (const impl of ctx.impls) {
+    for (const impl of impls) {
       const series = (source[impl] ?? []).map(pick).filter((v) => v !== undefined);
       if (series.length === 0) continue; // (CPU without /proc)
       row.rounds![impl] = series;
@@ -193,5 +195,6 @@ export function handoff(ctx: BenchContext): Promise<Row[]> {
     ctx.config.handoffKs,
     'Mutex handoff under contention (release() call → next acquire resolved)',
     'handoff',
+    ctx.implsBothWires,
   );
 }

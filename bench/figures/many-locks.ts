@@ -18,7 +18,7 @@ import { append, median, rotate } from '../stats.js';
 import type { Row } from '../types.js';
 
 type Key = Impl | 'raw' | 'keep';
-type CpuKey = 'ours' | 'raw' | 'keep';
+type CpuKey = 'ours' | 'nzc' | 'raw' | 'keep';
 
 const CASES = [
   { id: 'existing', title: 'directories exist', precreate: true },
@@ -42,8 +42,9 @@ async function createDirs(ctx: BenchContext, prefix: string, n: number): Promise
 
 export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
   const { manyLocks: n, manyConcurrency, rounds, quick } = ctx.config;
+  const impls = ctx.implsBothWires;
   const peers = new Map<Impl, PeerProcess>();
-  for (const impl of ctx.impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
+  for (const impl of impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
   const keep = ctx.impls.includes('ours')
     ? await ctx.pool.extra('ours', ['--keep-parent'], { warm: true })
     : undefined;
@@ -58,8 +59,7 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
   for (const c of manyConcurrency) {
     // Unrecorded warm-up at this concurrency (the cleanupParent: false peer too: a cold JIT
     // would make its rows a measure of V8's warm-up).
-    for (const impl of ctx.impls)
-      await peers.get(impl)!.send(`many warm-${impl}-${c} ${Math.min(n, 200)} ${c}`);
+    for (const impl of impls) await peers.get(impl)!.send(`many warm-${impl}-${c} ${Math.min(n, 200)} ${c}`);
     await keep?.send(`many warm-keep-${c} ${Math.min(n, 200)} ${c}`);
     await ours?.send(`raw warm-raw-${c} ${Math.min(n, 200)} ${c}`);
   }
@@ -82,10 +82,11 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
       const measure = async (key: Key, peer: PeerProcess, prefix: string) => {
         if (kase.precreate) await createDirs(ctx, prefix, n);
         const answer = await timed(key, peer, `many ${prefix} ${n} ${c}`);
-        if (key === 'ours' || key === 'keep') append(cpu, key, cpuPerOp(answer));
+        // Our peer on either wire says how much CPU it used.
+        if (key === 'ours' || key === 'nzc' || key === 'keep') append(cpu, key, cpuPerOp(answer));
       };
       for (let r = 0; r < manyRounds; r++) {
-        for (const impl of rotate(ctx.impls, r)) {
+        for (const impl of rotate(impls, r)) {
           await measure(impl, peers.get(impl)!, `many-${kase.id}-${impl}-${c}-${r}`);
           if (impl !== 'ours' || !ours) continue;
           append(cpu, 'raw', cpuPerOp(await timed('raw', ours, `raw raw-${kase.id}-${c}-${r} ${n} ${c}`)));
@@ -111,10 +112,10 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
         values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
         ...extra,
       });
-      const impls = Object.fromEntries(ctx.impls.map((i) => [i, value(i)]));
+      const locksPerSecond = Object.fromEntries(impls.map((i) => [i, value(i)]));
       rows.push(
-        row('ops', 'locks/s', impls, {
-          rounds: Object.fromEntries(ctx.impls.map((i) => [i, perRound[i] ?? []])),
+        row('ops', 'locks/s', locksPerSecond, {
+          rounds: Object.fromEntries(impls.map((i) => [i, perRound[i] ?? []])),
         }),
       );
       const raw = value('raw');
@@ -136,13 +137,16 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
           ),
         );
       }
-      for (const [key, label] of [
-        ['ours', 'zk-recipes process CPU per lock'],
-        ['raw', 'zk-recipes process CPU per raw create+delete'],
-      ] as const) {
-        if (cpu[key]) {
-          rows.push(row(`cpu-${key}`, label, { ours: median(cpu[key]!) }, { unit: 'µs', better: 'lower' }));
-        }
+      const cpuValue = (key: CpuKey) => (cpu[key] ? median(cpu[key]!) : undefined);
+      if (cpu.ours) {
+        const values = { ours: cpuValue('ours'), nzc: cpuValue('nzc') };
+        rows.push(
+          row('cpu-ours', 'zk-recipes process CPU per lock', values, { unit: 'µs', better: 'lower' }),
+        );
+      }
+      if (cpu.raw) {
+        const label = 'zk-recipes process CPU per raw create+delete';
+        rows.push(row('cpu-raw', label, { ours: cpuValue('raw') }, { unit: 'µs', better: 'lower' }));
       }
       const serverValue = (key: Key) => (serverCpu[key] ? median(serverCpu[key]!) : undefined);
       if (serverCpu.ours) {
@@ -151,7 +155,7 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
           row(
             'server-cpu',
             'server CPU per lock',
-            Object.fromEntries(ctx.impls.map((i) => [i, serverValue(i)])),
+            Object.fromEntries(impls.map((i) => [i, serverValue(i)])),
             diag,
           ),
           row('server-cpu-raw', 'server CPU per raw create+delete', { ours: serverValue('raw') }, diag),
@@ -169,7 +173,8 @@ export async function manyLocks(ctx: BenchContext): Promise<Row[]> {
           row(
             'keep',
             'locks/s, cleanupParent: false',
-            { ...impls, ours: kept },
+            // Beside the references, not beside ours on the other wire.
+            { ...locksPerSecond, ours: kept, nzc: undefined },
             {
               note: 'diagnostic: zk-recipes with cleanupParent: false vs the references',
               rounds: { ours: perRound.keep ?? [] },

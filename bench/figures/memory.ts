@@ -9,7 +9,7 @@ import type { BenchContext } from '../context.js';
 import type { Row } from '../types.js';
 
 // Acquires in flight (threads for the references): the server, not the client, is the limit.
-const CONCURRENCY = { ours: 64, curator: 16, kazoo: 16 } as const;
+const CONCURRENCY = { ours: 64, nzc: 64, curator: 16, kazoo: 16 } as const;
 
 export async function memory(ctx: BenchContext): Promise<Row[]> {
   const n = ctx.config.memoryLocks;

@@ -29,8 +29,9 @@ interface RoundStats {
 
 export async function uncontended(ctx: BenchContext): Promise<Row[]> {
   const { cycles, rounds } = ctx.config;
+  const impls = ctx.implsBothWires;
   const peers = new Map<Impl, PeerProcess>();
-  for (const impl of ctx.impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
+  for (const impl of impls) peers.set(impl, (await ctx.pool.peers(impl, 1))[0]!);
   const keep = ctx.impls.includes('ours')
     ? await ctx.pool.extra('ours', ['--keep-parent'], { warm: true })
     : undefined;
@@ -60,9 +61,9 @@ export async function uncontended(ctx: BenchContext): Promise<Row[]> {
     if (impl === 'ours' && keep) await cycle(KEEP, keep, `cycle solo-keep ${n}`);
   };
   // Unrecorded warm-up: the JITs (and the lock directories) first.
-  for (const impl of ctx.impls) await run(impl, Math.ceil(cycles / 4), false);
+  for (const impl of impls) await run(impl, Math.ceil(cycles / 4), false);
   for (let r = 0; r < rounds; r++) {
-    for (const impl of rotate(ctx.impls, r)) await run(impl, cycles, true);
+    for (const impl of rotate(impls, r)) await run(impl, cycles, true);
     ctx.log(`  uncontended round ${r + 1}/${rounds} done`);
   }
   if (keep) await ctx.pool.closeExtra(keep);
@@ -71,9 +72,10 @@ export async function uncontended(ctx: BenchContext): Promise<Row[]> {
   const rows: Row[] = [];
   for (const variant of [...KINDS.map((k) => k.kind), KEEP]) {
     const byImpl = stats.get(variant) ?? {};
-    // The variant's rows compare it with the references' plain mutex.
+    // The variant's rows compare it with the references' plain mutex (not with ours on the other wire).
     const reference = variant === KEEP ? (stats.get('mutex') ?? {}) : byImpl;
-    const pick = (impl: Impl) => (impl === 'ours' ? byImpl.ours : reference[impl]);
+    const pick = (impl: Impl) =>
+      impl === 'ours' ? byImpl.ours : variant === KEEP && impl === 'nzc' ? undefined : reference[impl];
     for (const [key, label, unit, better] of [
       ['p50', 'p50', 'µs', 'lower'],
       ['p99', 'p99', 'µs', 'lower'],
@@ -89,7 +91,7 @@ export async function uncontended(ctx: BenchContext): Promise<Row[]> {
         values: {},
         rounds: {},
       };
-      for (const impl of ctx.impls) {
+      for (const impl of impls) {
         const s = pick(impl);
         if (!s) continue;
         row.rounds![impl] = s.map((x) => x[key]);
