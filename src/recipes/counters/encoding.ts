@@ -1,7 +1,8 @@
 /**
  * How the counter recipes store a value in a node, one codec per foreign recipe:
  *
- *   INT32   Curator SharedCount (and Kazoo's Counter with support_curator=True): 4 bytes, big-endian
+ *   INT32   Curator SharedCount (and Kazoo's Counter with support_curator=True): 4 bytes, big-endian;
+ *           no data means 0 (Kazoo creates the node empty; Curator's SharedCount cannot read that)
  *   INT64   Curator DistributedAtomicLong: 8 bytes, big-endian; no data at all means 0 (as Curator reads it)
  *   DECIMAL Kazoo's Counter: the integer in ASCII decimal (`repr(int)`); no data means 0 (Kazoo's default)
  *
@@ -41,13 +42,14 @@ function formatError(path: string, data: Buffer, expected: string): CounterForma
 
 /** Curator SharedCount's encoding: a signed 32-bit int, 4 bytes big-endian. */
 export const INT32: Codec<number> = {
-  what: 'a 4-byte big-endian int (Curator SharedCount)',
+  what: 'a 4-byte big-endian int (Curator SharedCount), or no data for 0',
   encode(value) {
     const b = Buffer.alloc(4);
     b.writeInt32BE(value);
     return b;
   },
   decode(path, data) {
+    if (data.length === 0) return 0;
     if (data.length !== 4) throw formatError(path, data, INT32.what);
     return data.readInt32BE(0);
   },
