@@ -54,6 +54,7 @@ export class AtomicNumber {
   protected readonly client: ZkClient;
   private readonly ctx: CounterContext;
 
+  /** @internal ZkAtomicLong and ZkCounter choose the codec. */
   constructor(
     client: ZkClient,
     path: string,

@@ -46,8 +46,9 @@ export interface WriteContext {
  * Applies `write` to `ctx.path`; resolves the node's version after it (undefined when it was an
  * unversioned setData confirmed by its marker, whose resulting version is not known). Rejects with
  * ZooKeeper's error when the server refused it (BadVersion, NodeExists, NoNode: not applied), with
- * the original outcome-unknown error when the marker shows it was not applied (safe to try again),
- * and with CounterOutcomeUnknownError when nothing can tell.
+ * the original outcome-unknown error (or the abort reason) when the marker shows it was not
+ * applied (safe to try again), and with CounterOutcomeUnknownError when nothing can tell. An
+ * abort that came after the server applied it resolves: the change is made, and not undone.
  */
 export async function confirmedWrite(
   ctx: WriteContext,
@@ -68,8 +69,11 @@ export async function confirmedWrite(
   try {
     results = await client.multi(ops, callUntil(deadline, signal));
   } catch (e) {
-    if (!isOutcomeUnknown(e) && !(e instanceof SessionExpiredError)) throw e; // refused: not applied
-    if (!(await markerSeen(ctx, marker, owner, deadline, signal, e))) throw e;
+    // Aborted while it was out: whether it was applied is looked up (briefly, the signal aside).
+    const aborted = signal?.aborted === true;
+    if (!aborted && !isOutcomeUnknown(e) && !(e instanceof SessionExpiredError)) throw e; // refused: not applied
+    const lookUntil = aborted ? monotonicNow() + REQUEST_GRACE_MS : deadline;
+    if (!(await markerSeen(ctx, marker, owner, lookUntil, aborted ? undefined : signal, e))) throw e;
   }
   await removeMarker(ctx, marker);
   if (write.op === 'create') return 0;

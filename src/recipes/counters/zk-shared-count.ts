@@ -151,7 +151,7 @@ export class ZkSharedCount extends EventEmitter<ZkSharedCountEvents> {
         for await (const count of this.follow(watching.signal, false, first.version))
           this.emit('change', count);
       } catch (e) {
-        if (!watching.signal.aborted) this.report(e as Error);
+        if (!watching.signal.aborted && this.client.state !== 'closed') this.report(e as Error);
       }
     })();
     return first;

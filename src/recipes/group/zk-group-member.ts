@@ -155,7 +155,7 @@ export class ZkGroupMember extends EventEmitter<ZkGroupMemberEvents> {
     try {
       for await (const change of this.changes({ signal })) this.emit('change', change);
     } catch (e) {
-      if (!signal.aborted) this.report(e as Error);
+      if (!signal.aborted && this.client.state !== 'closed') this.report(e as Error);
     }
   }
 
@@ -178,7 +178,7 @@ export class ZkGroupMember extends EventEmitter<ZkGroupMemberEvents> {
         signal,
       );
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.client.state === 'closed') return; // a closed client keeps nothing
       this.report(e as Error);
       // Not the connection (that is waited for): try again after a pause rather than give up.
       after(REQUEST_GRACE_MS, () => this.membership?.signal === signal && void this.keep(signal), {
