@@ -162,6 +162,30 @@ describe('ZkDoubleBarrier', () => {
     assert.deepEqual(await admin.getChildren(path), []);
   });
 
+  test('a member whose session is lost while waiting in enter() is counted again on its new session', async () => {
+    const path = '/barriers/double/expired';
+    const proxy = await startProxy(server.connectString);
+    const c = await connect(proxy.connectString, { sessionTimeout: SESSION_TIMEOUT });
+    const a = new ZkDoubleBarrier(c, path, 2);
+    const entering = a.enter(60_000);
+    await eventually(async () => (await admin.getChildren(path).catch(() => [])).length === 1);
+    const lost = new Promise((r) => c.once('lost', r));
+    proxy.blackhole();
+    await lost;
+    // The fault: the server expired the session and removed the member node.
+    await eventually(async () => (await admin.getChildren(path)).length === 0, 15_000, 'its node gone');
+    proxy.pass();
+    await eventually(
+      async () => (await admin.getChildren(path)).includes(a.nodeName),
+      15_000,
+      'created again',
+    );
+    const b = new ZkDoubleBarrier(admin, path, 2);
+    await Promise.all([entering, b.enter(30_000)]);
+    await Promise.all([a.leave(30_000), b.leave(30_000)]);
+    assert.deepEqual(await admin.getChildren(path), []);
+  });
+
   test('bad input is refused, naming it', () => {
     for (const n of [0, -1, 1.5, Number.NaN, '2']) {
       assert.throws(

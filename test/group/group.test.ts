@@ -12,7 +12,7 @@ import {
 } from '../../src/index.js';
 import { spawnLines } from '../barriers/spawn-lines.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, SESSION_TIMEOUT, startProxy, startServer } from '../helpers.js';
+import { connect, eventually, SESSION_TIMEOUT, sleep, startProxy, startServer } from '../helpers.js';
 
 const worker = fileURLToPath(new URL('./group-worker.js', import.meta.url));
 /** Allowed beyond the session timeout for the server's expiry check and a loaded machine. */
@@ -129,6 +129,24 @@ describe('ZkGroupMember', () => {
     await eventually(() => rejoined === 2, 5000, 'rejoined told again');
     await m.leave();
     assert.equal(await admin.exists(`${path}/phoenix`), null);
+  });
+
+  test('a member whose client closes stops keeping its node, quietly; leave() afterwards resolves', async () => {
+    const errors: unknown[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (...a: unknown[]) => errors.push(a) };
+    const c = await connect(server.connectString);
+    const m = new ZkGroupMember(c, '/groups/closing', { memberId: 'm', logger });
+    m.on('error', (e) => errors.push(e));
+    await m.join();
+    await c.close();
+    await eventually(
+      async () => (await admin.exists('/groups/closing/m')) === null,
+      5000,
+      'gone with the session',
+    );
+    await sleep(1500); // a retry of the keeping would have run by now
+    await m.leave();
+    assert.deepEqual(errors, []);
   });
 
   test('a member id held by another session is refused; bad input is named', async () => {
