@@ -4,7 +4,8 @@
  * writer's (two increments from the same value write the same bytes, and exactly one of them
  * made the next version). So the write goes in one transaction with the create of an ephemeral
  * marker child, `<path>/_zkr-write-<uuid>`: after a lost answer, once the same session is back,
- * the marker exists if and only if the write was applied. The marker is deleted right after.
+ * the marker exists if and only if the write was applied. The marker is deleted right after (not
+ * waited for).
  *
  * ZooKeeper applies a session's requests in order, so a read sent on the same session after the
  * reconnect sees the lost request's effect if it ever had one (with `sync` first, where the wire
@@ -75,7 +76,9 @@ export async function confirmedWrite(
     const lookUntil = aborted ? monotonicNow() + REQUEST_GRACE_MS : deadline;
     if (!(await markerSeen(ctx, marker, owner, lookUntil, aborted ? undefined : signal, e))) throw e;
   }
-  await removeMarker(ctx, marker);
+  // Not waited for: the session's next request is answered after it anyway (ZooKeeper keeps a
+  // session's order), and one that fails leaves an ephemeral marker to its session.
+  void removeMarker(ctx, marker);
   if (write.op === 'create') return 0;
   const first = results?.[0];
   if (first?.op === 'setData') return first.stat.version;
