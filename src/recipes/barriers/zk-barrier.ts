@@ -9,11 +9,10 @@
  *   await gate.waitOnBarrier({ timeout: 60_000 });   // elsewhere: until someone removes it
  *   await gate.removeBarrier();
  */
-import { retrying } from '../../client/retry.js';
-import { msUntil } from '../../client/timers.js';
+import { retrying, UNTIL_SESSION_ENDS } from '../../client/retry.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import { BarrierTimeoutError, isOutcomeUnknown, NodeExistsError } from '../../errors.js';
-import { checkClient } from '../counters/counter-options.js';
+import { callUntil, checkClient } from '../shared/call.js';
 import { deleteIfThere } from '../shared/own-ephemeral.js';
 import { lookUntil } from '../shared/watch-loop.js';
 import {
@@ -73,14 +72,9 @@ export class ZkBarrier {
 
   /** A create or delete of the barrier node, tried again while its outcome is unknown (both are idempotent here). */
   private retried<T>(wait: ResolvedWait, op: (call: CallOptions) => Promise<T>): Promise<T> {
-    const call = (): CallOptions => {
-      const c: CallOptions = wait.signal ? { signal: wait.signal } : {};
-      if (wait.deadline !== Number.POSITIVE_INFINITY) c.timeout = msUntil(wait.deadline);
-      return c;
-    };
-    return retrying(() => op(call()), {
-      policy: { retries: Number.POSITIVE_INFINITY, minTimeout: 50, maxTimeout: 1000, factor: 2 },
-      deadline: wait.deadline === Number.POSITIVE_INFINITY ? undefined : wait.deadline,
+    return retrying(() => op(callUntil(wait.deadline, wait.signal)), {
+      policy: UNTIL_SESSION_ENDS,
+      deadline: wait.deadline,
       signal: wait.signal,
       again: (e) => isOutcomeUnknown(e) && this.client.state !== 'closed',
     });

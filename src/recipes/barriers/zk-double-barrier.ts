@@ -18,9 +18,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, joinPath } from '../../client/paths.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import { BarrierTimeoutError, NodeExistsError, NoNodeError } from '../../errors.js';
-import { checkClient } from '../counters/counter-options.js';
 import { defaultIdentifier } from '../locks/lock-options.js';
 import { REQUEST_GRACE_MS } from '../queue/directories.js';
+import { checkClient } from '../shared/call.js';
 import { OwnEphemeral } from '../shared/own-ephemeral.js';
 import { lookUntil } from '../shared/watch-loop.js';
 import {

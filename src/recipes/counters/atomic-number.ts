@@ -12,6 +12,7 @@
  */
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import { NoNodeError } from '../../errors.js';
+import { checkClient } from '../shared/call.js';
 import {
   attempts,
   type CounterContext,
@@ -23,7 +24,6 @@ import {
 import { confirmedWrite } from './confirmed-write.js';
 import {
   type CounterCallOptions,
-  checkClient,
   checkCounterPath,
   type ResolvedCall,
   resolveCall,

@@ -14,7 +14,8 @@ import {
   NodeExistsError,
   NoNodeError,
 } from '../../errors.js';
-import { callUntil, confirmedWrite, type WriteContext } from './confirmed-write.js';
+import { callUntil } from '../shared/call.js';
+import { confirmedWrite, type WriteContext } from './confirmed-write.js';
 import type { ResolvedCall } from './counter-options.js';
 
 export interface CounterContext extends WriteContext {

@@ -21,7 +21,7 @@ import { monotonicNow } from '../../client/clock.js';
 import { joinPath } from '../../client/paths.js';
 import { msUntil } from '../../client/timers.js';
 import type { Logger, Op, OpResult } from '../../client/types.js';
-import type { CallOptions, ZkClient } from '../../client/zk-client.js';
+import type { ZkClient } from '../../client/zk-client.js';
 import {
   CounterOutcomeUnknownError,
   isOutcomeUnknown,
@@ -30,6 +30,7 @@ import {
 } from '../../errors.js';
 import { REQUEST_GRACE_MS } from '../queue/directories.js';
 import { sessionWithin } from '../queue/own-nodes.js';
+import { callUntil } from '../shared/call.js';
 
 /** The prefix of the marker children; anything listing a counter's children can skip them. */
 export const WRITE_MARKER_PREFIX = '_zkr-write-';
@@ -83,13 +84,6 @@ export async function confirmedWrite(
   const first = results?.[0];
   if (first?.op === 'setData') return first.stat.version;
   return write.version >= 0 ? write.version + 1 : undefined;
-}
-
-/** A request's bound: `signal`, and the time to `deadline` plus REQUEST_GRACE_MS (an attempt begun in time gets its answer). */
-export function callUntil(deadline: number, signal: AbortSignal | undefined): CallOptions {
-  const call: CallOptions = signal ? { signal } : {};
-  if (deadline !== Number.POSITIVE_INFINITY) call.timeout = msUntil(deadline) + REQUEST_GRACE_MS;
-  return call;
 }
 
 /** Whether the marker of a write whose answer was lost exists; CounterOutcomeUnknownError when it cannot be told. */

@@ -4,7 +4,6 @@ import { checkCall } from '../../client/options.js';
 import { describe, validatePath } from '../../client/paths.js';
 import { deadlineAfter } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
-import type { ZkClient } from '../../client/zk-client.js';
 
 /** ms a counter change may take when the call gives no timeout: contention and reconnects included. */
 export const DEFAULT_COUNTER_TIMEOUT = 30_000;
@@ -31,13 +30,6 @@ export interface ResolvedCall {
   signal: AbortSignal | undefined;
   /** The timeout asked for, for messages. */
   timeout: number;
-}
-
-export function checkClient(client: unknown): ZkClient {
-  if (!client || typeof (client as ZkClient).multi !== 'function') {
-    throw new TypeError(`client must be a ZkClient, got ${describe(client)}`);
-  }
-  return client as ZkClient;
 }
 
 export function checkCounterPath(path: unknown): string {

@@ -14,12 +14,12 @@ import { describe } from '../../client/paths.js';
 import type { Stat, Watcher } from '../../client/types.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import { BadVersionError, isOutcomeUnknown, NoNodeError } from '../../errors.js';
+import { checkClient } from '../shared/call.js';
 import { lookEach } from '../shared/watch-loop.js';
 import { attempts, type CounterContext, callFor, createIfMissing, forceWrite } from './attempts.js';
 import { confirmedWrite } from './confirmed-write.js';
 import {
   type CounterCallOptions,
-  checkClient,
   checkCounterPath,
   resolveCall,
   resolveRetry,

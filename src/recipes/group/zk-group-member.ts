@@ -23,8 +23,8 @@ import { after } from '../../client/timers.js';
 import type { Logger, Watcher } from '../../client/types.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import { NoNodeError } from '../../errors.js';
-import { checkClient } from '../counters/counter-options.js';
 import { REQUEST_GRACE_MS } from '../queue/directories.js';
+import { checkClient } from '../shared/call.js';
 import { OwnEphemeral } from '../shared/own-ephemeral.js';
 import { lookEach, watchLoop } from '../shared/watch-loop.js';
 
