@@ -17,7 +17,16 @@ import {
   ZkSharedCount,
 } from '../../src/index.js';
 import type { TestProxy, TestServer } from '../helpers.js';
-import { connect, eventually, requestLost, sleep, startProxy, startServer, zkReplies } from '../helpers.js';
+import {
+  connect,
+  disconnect,
+  eventually,
+  requestLost,
+  sleep,
+  startProxy,
+  startServer,
+  zkReplies,
+} from '../helpers.js';
 
 const run = promisify(execFile);
 const worker = fileURLToPath(new URL('./increment-worker.js', import.meta.url));
@@ -150,6 +159,37 @@ describe('counter writes under faults', () => {
       { value: 1, version: 1 },
       'it was in fact applied',
     );
+  });
+
+  test('a shared count watcher cut off, and one whose session is lost, see the changes made meanwhile after the heal', async () => {
+    for (const fault of ['disconnect', 'session loss'] as const) {
+      const proxy = await startProxy(server.connectString);
+      const client = await connect(proxy.connectString, {
+        sessionTimeout: fault === 'disconnect' ? 8000 : 2000,
+      });
+      const path = `/faults/watched-${fault.replace(' ', '-')}`;
+      await new ZkSharedCount(admin, path).setCount(1);
+      const seen: number[] = [];
+      const stop = new AbortController();
+      const following = (async () => {
+        for await (const { value } of new ZkSharedCount(client, path).values({ signal: stop.signal }))
+          seen.push(value);
+      })();
+      await eventually(() => seen.length === 1);
+      if (fault === 'disconnect') await disconnect(proxy, client);
+      else {
+        const lost = new Promise((r) => client.once('lost', r));
+        proxy.blackhole();
+        await lost;
+      }
+      await new ZkSharedCount(admin, path).setCount(2); // while it cannot hear
+      await sleep(200);
+      assert.deepEqual(seen, [1], `${fault}: nothing heard while cut off`);
+      proxy.pass();
+      await eventually(() => seen.at(-1) === 2, 15_000, `${fault}: the change seen after the heal`);
+      stop.abort();
+      await following;
+    }
   });
 
   test('3 processes, 40 increments each, connection resets every 200-500 ms: the final value is what was acknowledged', async () => {
