@@ -6,6 +6,7 @@
 import { dirname } from 'node:path/posix';
 import type { RetryPolicy } from '../../client/options.js';
 import { retrying } from '../../client/retry.js';
+import { msUntil } from '../../client/timers.js';
 import type { CallOptions } from '../../client/zk-client.js';
 import {
   BadVersionError,
@@ -65,8 +66,9 @@ export async function attempts<T>(
   } catch (e) {
     if (call.signal?.aborted) throw call.signal.reason;
     if (!again(e) || ctx.client.state === 'closed') throw e;
+    const why = msUntil(call.deadline) <= 0 ? `within ${call.timeout} ms` : 'within its retry policy';
     throw new CounterTimeoutError(
-      `counter ${ctx.path} not changed within ${call.timeout} ms (${tries} attempts; the last: ${(e as Error).message}); nothing was applied`,
+      `counter ${ctx.path} not changed ${why} (${tries} attempts; the last: ${(e as Error).message}); nothing was applied`,
       { cause: e },
     );
   }
