@@ -25,6 +25,14 @@
 //                                         by C threads: "ok <elapsed ns>"
 //   reentrant NAME N                      N nested acquire+release pairs while held: "ok <ns per pair>"
 //   memory PREFIX N C                     heap used per held lock with N held: "ok <bytes per lock>"
+// Counters, barriers and group membership (issue 19; see PROTOCOL.md):
+//   alongadd PATH N | alongget PATH       DistributedAtomicLong: N increments ("ok <succeeded>") / the value
+//   scountadd PATH N | scountget PATH     SharedCount (seed 0): N increments by versioned trySetCount / the count
+//   barrierset PATH | barrierremove PATH  DistributedBarrier
+//   barrierwait PATH MS                   "ok true|false": waitOnBarrier(MS)
+//   dbenter PATH N MS | dbleave PATH MS   DistributedDoubleBarrier(PATH, N): "ok true|false"
+//   groupjoin PATH ID DATA | groupleave PATH ID   GroupMember (payload DATA): start / close
+//   groupmembers PATH ID                  "ok <id>=<data>...": getCurrentMembers() of that member, sorted
 //   quit
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,6 +45,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.atomic.AtomicValue;
+import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
+import org.apache.curator.framework.recipes.barriers.DistributedBarrier;
+import org.apache.curator.framework.recipes.barriers.DistributedDoubleBarrier;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
@@ -45,6 +57,9 @@ import org.apache.curator.framework.recipes.locks.InterProcessReadWriteLock;
 import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreV2;
 import org.apache.curator.framework.recipes.locks.Lease;
 import org.apache.curator.framework.recipes.locks.Revoker;
+import org.apache.curator.framework.recipes.nodes.GroupMember;
+import org.apache.curator.framework.recipes.shared.SharedCount;
+import org.apache.curator.framework.recipes.shared.VersionedValue;
 import org.apache.curator.retry.RetryNTimes;
 
 public class CuratorPeer {
@@ -100,6 +115,82 @@ public class CuratorPeer {
     }
     for (Thread t : threads) t.join();
     if (failure.get() != null) throw failure.get();
+  }
+
+  // ── Counters, barriers and group membership (issue 19) ──
+  static final Map<String, DistributedDoubleBarrier> doubleBarriers = new HashMap<>();
+  static final Map<String, GroupMember> groupMembers = new HashMap<>();
+
+  static String issue19(CuratorFramework c, String[] a) throws Exception {
+    switch (a[0]) {
+      case "alongadd" -> {
+        DistributedAtomicLong l = new DistributedAtomicLong(c, a[1], new RetryNTimes(100000, 1));
+        int n = Integer.parseInt(a[2]);
+        int succeeded = 0;
+        for (int i = 0; i < n; i++) if (l.increment().succeeded()) succeeded++;
+        return "ok " + succeeded;
+      }
+      case "alongget" -> {
+        AtomicValue<Long> v = new DistributedAtomicLong(c, a[1], new RetryNTimes(3, 100)).get();
+        return "ok " + v.postValue();
+      }
+      case "scountadd", "scountget" -> {
+        try (SharedCount count = new SharedCount(c, a[1], 0)) {
+          count.start();
+          if (a[0].equals("scountget")) return "ok " + count.getCount();
+          int n = Integer.parseInt(a[2]);
+          for (int i = 0; i < n; i++) {
+            for (;;) {
+              VersionedValue<Integer> v = count.getVersionedValue();
+              if (count.trySetCount(v, v.getValue() + 1)) break;
+            }
+          }
+          return "ok " + n;
+        }
+      }
+      case "barrierset" -> {
+        new DistributedBarrier(c, a[1]).setBarrier();
+        return "ok";
+      }
+      case "barrierremove" -> {
+        new DistributedBarrier(c, a[1]).removeBarrier();
+        return "ok";
+      }
+      case "barrierwait" -> {
+        return "ok " + new DistributedBarrier(c, a[1]).waitOnBarrier(Long.parseLong(a[2]), TimeUnit.MILLISECONDS);
+      }
+      case "dbenter" -> {
+        DistributedDoubleBarrier b = new DistributedDoubleBarrier(c, a[1], Integer.parseInt(a[2]));
+        doubleBarriers.put(a[1], b);
+        return "ok " + b.enter(Long.parseLong(a[3]), TimeUnit.MILLISECONDS);
+      }
+      case "dbleave" -> {
+        DistributedDoubleBarrier b = doubleBarriers.remove(a[1]);
+        if (b == null) throw new IllegalStateException("no double barrier " + a[1] + ": send dbenter first");
+        return "ok " + b.leave(Long.parseLong(a[2]), TimeUnit.MILLISECONDS);
+      }
+      case "groupjoin" -> {
+        GroupMember g = new GroupMember(c, a[1], a[2], a[3].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        g.start();
+        groupMembers.put(a[1] + "/" + a[2], g);
+        return "ok";
+      }
+      case "groupleave" -> {
+        GroupMember g = groupMembers.remove(a[1] + "/" + a[2]);
+        if (g == null) throw new IllegalStateException("no member " + a[2] + " of " + a[1]);
+        g.close();
+        return "ok";
+      }
+      case "groupmembers" -> {
+        GroupMember g = groupMembers.get(a[1] + "/" + a[2]);
+        if (g == null) throw new IllegalStateException("no member " + a[2] + " of " + a[1]);
+        StringBuilder out = new StringBuilder("ok");
+        new java.util.TreeMap<>(g.getCurrentMembers()).forEach((id, data) ->
+          out.append(' ').append(id).append('=').append(new String(data, java.nio.charset.StandardCharsets.UTF_8)));
+        return out.toString();
+      }
+      default -> throw new IllegalStateException("not an issue-19 command: " + a[0]);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -284,6 +375,8 @@ public class CuratorPeer {
             measure.join();
             System.out.println("ok " + ((double) (after.get() - before) / n));
           }
+          case "alongadd", "alongget", "scountadd", "scountget", "barrierset", "barrierremove", "barrierwait",
+              "dbenter", "dbleave", "groupjoin", "groupleave", "groupmembers" -> System.out.println(issue19(c, a));
           case "quit" -> {
             c.close();
             System.out.println("ok bye");

@@ -7,6 +7,9 @@ cycle/rcycle/wcycle NAME N (answers "ok <ns per cycle...>"); quit.
 Benchmark commands, also as in CuratorPeer.java (times are time.monotonic_ns(), CLOCK_MONOTONIC):
 contend KIND NAME START UNTIL [HOLD]; acquireat KIND NAME START; many PREFIX N C; memory PREFIX N C.
 `reentrant` answers err: Kazoo's Lock is not reentrant.
+Counters, barriers and party (issue 19): counteradd PATH N [curator] / counterget PATH [curator]
+(Counter, support_curator when "curator" is given), barrierwait PATH MS, dbenter PATH N / dbleave PATH
+(DoubleBarrier: no timeout in Kazoo), partyjoin PATH ID / partyleave PATH ID / partymembers PATH.
 Kazoo's locks are given extra_lock_patterns so they also see Curator/zk-recipes nodes:
 ["-lock-"] for Lock, ["-__WRIT__"] for ReadLock, ["-__WRIT__", "-__READ__"] for WriteLock.
 """
@@ -18,7 +21,8 @@ import time
 import tracemalloc
 
 from kazoo.client import KazooClient
-from kazoo.exceptions import LockTimeout
+from kazoo.exceptions import BadVersionError, LockTimeout
+from kazoo.retry import RetryFailedError
 
 client = KazooClient(hosts=sys.argv[1], timeout=10.0)
 client.start(timeout=20)
@@ -129,6 +133,49 @@ def memory(prefix, n, threads):
     return (after - before) / n
 
 
+# -- Counters, barriers and party (issue 19) --
+double_barriers = {}
+parties = {}
+
+
+def issue19(a):
+    cmd = a[0]
+    if cmd in ("counteradd", "counterget"):
+        curator = a[-1] == "curator"
+        counter = client.Counter(a[1], support_curator=curator)
+        if cmd == "counterget":
+            return "ok %d" % counter.value
+        for _ in range(int(a[2])):
+            while True:  # Kazoo's retry gives up under contention: an increment is retried until it lands
+                try:
+                    counter += 1
+                    break
+                except (BadVersionError, RetryFailedError):
+                    continue
+        return "ok %s" % a[2]
+    if cmd == "barrierwait":
+        return "ok " + ("true" if client.Barrier(a[1]).wait(int(a[2]) / 1000.0) else "false")
+    if cmd == "dbenter":
+        barrier = client.DoubleBarrier(a[1], int(a[2]), "kazoo-peer")
+        double_barriers[a[1]] = barrier
+        barrier.enter()
+        return "ok " + ("true" if barrier.participating else "false")
+    if cmd == "dbleave":
+        double_barriers.pop(a[1]).leave()
+        return "ok"
+    if cmd == "partyjoin":
+        party = client.Party(a[1], a[2])
+        parties[(a[1], a[2])] = party
+        party.join()
+        return "ok"
+    if cmd == "partyleave":
+        parties.pop((a[1], a[2])).leave()
+        return "ok"
+    if cmd == "partymembers":
+        return ("ok " + " ".join(sorted(client.Party(a[1])))).strip()  # iterating a Party yields its members' data
+    return None
+
+
 print("ok ready", flush=True)
 for line in sys.stdin:
     a = line.split()
@@ -169,6 +216,8 @@ for line in sys.stdin:
             print("ok %f" % memory(a[1], int(a[2]), int(a[3])), flush=True)
         elif cmd == "reentrant":
             print("err Kazoo's Lock is not reentrant", flush=True)
+        elif cmd in ("counteradd", "counterget", "barrierwait", "dbenter", "dbleave", "partyjoin", "partyleave", "partymembers"):
+            print(issue19(a), flush=True)
         elif cmd == "quit":
             client.stop()
             client.close()

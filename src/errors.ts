@@ -295,3 +295,48 @@ export class LeadershipLostError extends LockLostError {
 export class ElectionUsageError extends LockUsageError {
   override name = 'ElectionUsageError';
 }
+
+// ── Counters, barriers (src/recipes/counters, src/recipes/barriers) ──
+
+/** Base class of the counter recipes' errors (ZkSharedCount, ZkAtomicLong, ZkCounter). */
+export class CounterError extends Error {
+  override name = 'CounterError';
+}
+
+/** A counter node holds data that is not a value of its encoding; `path` and `data` say which and what. */
+export class CounterFormatError extends CounterError {
+  override name = 'CounterFormatError';
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly data: Buffer,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A change to a counter could not be confirmed: its request was sent, its answer lost, and the
+ * session that would have shown whether it was applied ended first. The change may or may not
+ * be in the counter; nothing was retried.
+ */
+export class CounterOutcomeUnknownError extends CounterError {
+  override name = 'CounterOutcomeUnknownError';
+  constructor(
+    message: string,
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A counter change was not applied within its timeout (concurrent writers won every attempt, or no connection). */
+export class CounterTimeoutError extends CounterError {
+  override name = 'CounterTimeoutError';
+}
+
+/** A barrier's wait (`waitOnBarrier`, a double barrier's `enter` or `leave`) did not end within its timeout. */
+export class BarrierTimeoutError extends Error {
+  override name = 'BarrierTimeoutError';
+}

@@ -57,10 +57,15 @@ export { ZkClient } from './client/zk-client.js';
 export {
   AuthFailedError,
   BadVersionError,
+  BarrierTimeoutError,
   ChrootMissingError,
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
+  CounterError,
+  CounterFormatError,
+  CounterOutcomeUnknownError,
+  CounterTimeoutError,
   ElectionUsageError,
   errorForCode,
   InvalidAclError,
@@ -89,6 +94,39 @@ export {
   type ZkErrorOptions,
   zkCodeName,
 } from './errors.js';
+// Counters, barriers and group membership (issue 19, part 4)
+export type { BarrierWaitOptions } from './recipes/barriers/barrier-options.js';
+export { ZkBarrier } from './recipes/barriers/zk-barrier.js';
+export {
+  READY_NODE,
+  ZkDoubleBarrier,
+  type ZkDoubleBarrierOptions,
+} from './recipes/barriers/zk-double-barrier.js';
+export {
+  type AtomicChange,
+  type AtomicCompareAndSet,
+  AtomicNumber,
+} from './recipes/counters/atomic-number.js';
+export { WRITE_MARKER_PREFIX } from './recipes/counters/confirmed-write.js';
+export {
+  type CounterCallOptions,
+  DEFAULT_COUNTER_TIMEOUT,
+  type ZkCounterOptions,
+} from './recipes/counters/counter-options.js';
+export { ZkAtomicLong, ZkCounter } from './recipes/counters/zk-atomic-long.js';
+export {
+  type VersionedCount,
+  ZkSharedCount,
+  type ZkSharedCountEvents,
+  type ZkSharedCountOptions,
+} from './recipes/counters/zk-shared-count.js';
+export {
+  type MembershipChange,
+  PARTY_MARKER,
+  ZkGroupMember,
+  type ZkGroupMemberEvents,
+  type ZkGroupMemberOptions,
+} from './recipes/group/zk-group-member.js';
 export {
   MAX_PARTICIPANT_ID_BYTES,
   type RunOptions,

@@ -5,6 +5,7 @@
 import { describe, validatePath } from '../../client/paths.js';
 import { checkDuration } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
+import { INT32 } from '../counters/encoding.js';
 
 export interface ZkSemaphoreBaseOptions {
   /** Parent of the semaphore's directory (default '/semaphores'); the semaphore lives at `<root>/<name>`. */
@@ -75,18 +76,12 @@ export function checkCountPath(path: unknown): string {
   return path;
 }
 
-/** Curator's SharedCount encoding: exactly 4 bytes, a big-endian signed int. */
+/** Curator's SharedCount encoding (counters/encoding.ts): exactly 4 bytes, a big-endian signed int. */
 export function encodeCount(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
+  return INT32.encode(n);
 }
 
+/** The maximum stored in a count node; a node of another length is a CounterFormatError. */
 export function decodeCount(path: string, data: Buffer): number {
-  if (data.length !== 4) {
-    throw new TypeError(
-      `count node ${path} holds ${data.length} bytes (0x${data.toString('hex').slice(0, 32)}); a shared count is 4 bytes, big-endian`,
-    );
-  }
-  return checkMax(data.readInt32BE(0), `the count stored in ${path}`);
+  return checkMax(INT32.decode(path, data), `the count stored in ${path}`);
 }
