@@ -5,6 +5,7 @@
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
  * - `ZkLeaderElection`: one leader at a time, node-compatible with Curator's LeaderLatch.
+ * - `ZkCache`, `watchData`, `watchConfig`: a live copy of a subtree; one node's value as it changes.
  *
  * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
  *
@@ -57,8 +58,11 @@ export { ZkClient } from './client/zk-client.js';
 export {
   AuthFailedError,
   BadVersionError,
+  CacheClosedError,
+  CacheOverflowError,
   ChrootMissingError,
   ClientClosedError,
+  ConfigParseError,
   ConnectionLossError,
   ConnectTimeoutError,
   ElectionUsageError,
@@ -89,6 +93,17 @@ export {
   type ZkErrorOptions,
   zkCodeName,
 } from './errors.js';
+export type { ZkCacheOptions } from './recipes/cache/cache-options.js';
+export type { WatchConfigOptions } from './recipes/cache/watch-config.js';
+export { watchConfig } from './recipes/cache/watch-config.js';
+export { type DataValue, type WatchDataOptions, watchData } from './recipes/cache/watch-data.js';
+export {
+  type CachedNode,
+  type CacheEvent,
+  type NodeEvent,
+  ZkCache,
+  type ZkCacheEvents,
+} from './recipes/cache/zk-cache.js';
 export {
   MAX_PARTICIPANT_ID_BYTES,
   type RunOptions,

@@ -1,0 +1,82 @@
+/** What the cache tests share: the server's tree read directly, compared node by node with a cache. */
+import assert from 'node:assert/strict';
+import { joinPath } from '../../src/client/paths.js';
+import type { CacheEvent, ZkCache, ZkClient } from '../../src/index.js';
+
+/** Every node of the subtree at `root` on the server: path → data and Stat (read by `client`). */
+export async function serverTree(
+  client: ZkClient,
+  root: string,
+): Promise<Map<string, { data: Buffer; version: number; czxid: bigint; mzxid: bigint }>> {
+  const out = new Map<string, { data: Buffer; version: number; czxid: bigint; mzxid: bigint }>();
+  const visit = async (path: string): Promise<void> => {
+    let r: Awaited<ReturnType<ZkClient['getData']>>;
+    try {
+      r = await client.getData(path);
+    } catch (e) {
+      if ((e as Error).name === 'NoNodeError') return;
+      throw e;
+    }
+    out.set(path, { data: r.data, version: r.stat.version, czxid: r.stat.czxid, mzxid: r.stat.mzxid });
+    if (r.stat.numChildren === 0) return;
+    const names = await client.getChildren(path).catch(() => [] as string[]);
+    await Promise.all(names.map((n) => visit(joinPath(path, n))));
+  };
+  await visit(root);
+  return out;
+}
+
+/** Differences between the cache and the server, node by node (empty when equal). */
+export async function differences(cache: ZkCache, client: ZkClient, root: string): Promise<string[]> {
+  const server = await serverTree(client, root);
+  const diffs: string[] = [];
+  for (const [path, s] of server) {
+    const c = cache.get(path);
+    if (!c) diffs.push(`${path}: on the server, not in the cache`);
+    else if (c.stat.czxid !== s.czxid || c.stat.mzxid !== s.mzxid || !c.data?.equals(s.data))
+      diffs.push(`${path}: cache v${c.stat.version} ${c.data} != server v${s.version} ${s.data}`);
+  }
+  for (const node of cache.nodes())
+    if (!server.has(node.path)) diffs.push(`${node.path}: in the cache, not on the server`);
+  for (const path of server.keys()) {
+    const names = cache.children(path);
+    const expected = [...server.keys()]
+      .filter(
+        (p) =>
+          p !== path &&
+          p.startsWith(`${path === '/' ? '' : path}/`) &&
+          !p.slice(path.length + 1).includes('/'),
+      )
+      .map((p) => p.slice(p.lastIndexOf('/') + 1))
+      .sort();
+    if (names && JSON.stringify(names) !== JSON.stringify(expected))
+      diffs.push(`${path}: children ${names} != ${expected}`);
+  }
+  return diffs;
+}
+
+/** Asserts the cache equals the server node by node, waiting up to `ms` for it to catch up. */
+export async function assertSameAsServer(cache: ZkCache, client: ZkClient, root: string, ms = 15_000) {
+  const end = Date.now() + ms;
+  let diffs = await differences(cache, client, root);
+  while (diffs.length > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    diffs = await differences(cache, client, root);
+  }
+  assert.deepEqual(diffs, [], `the cache differs from the server:\n${diffs.slice(0, 20).join('\n')}`);
+}
+
+/** Records a cache's events as 'type path' strings (data appended for created/changed). */
+export function record(cache: ZkCache): string[] {
+  const seen: string[] = [];
+  const on = (e: CacheEvent) => {
+    if (e.type === 'initialized' || e.type === 'rebuilt') seen.push(e.type);
+    else seen.push(`${e.type} ${e.path}${e.type === 'deleted' ? '' : ` ${e.data?.toString() ?? ''}`}`);
+  };
+  cache.on('created', on);
+  cache.on('changed', on);
+  cache.on('deleted', on);
+  cache.on('initialized', () => on({ type: 'initialized' }));
+  cache.on('rebuilt', () => on({ type: 'rebuilt', sessionId: '' }));
+  return seen;
+}
