@@ -13,8 +13,16 @@ import {
   ZkCache,
   type ZkClient,
 } from '../../src/index.js';
-import { clientListeners, connect, eventually, sleep, startServer, type TestServer } from '../helpers.js';
-import { assertSameAsServer, record } from './common.js';
+import {
+  clientListeners,
+  connect,
+  eventually,
+  sleep,
+  startProxy,
+  startServer,
+  type TestServer,
+} from '../helpers.js';
+import { assertSameAsServer, record, watchesOf } from './common.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -57,23 +65,30 @@ test('every event kind: created, changed, deleted, a subtree deleted bottom up, 
   const cache = new ZkCache(client, '/ev');
   await cache.start();
   const seen = record(cache);
-  await admin.create('/ev/a', buf('1'));
-  await admin.create('/ev/a/b', buf('2'));
-  await admin.create('/ev/a/b/c', buf('3'));
-  await admin.setData('/ev/a', buf('1b'));
-  await admin.setData('/ev', buf('root'));
-  await eventually(() => seen.length === 5, 5000, 'five events');
+  // One change at a time: a read answered after several changes reports them as one.
+  const step = async (write: () => Promise<unknown>, events: number) => {
+    await write();
+    await eventually(() => seen.length === events, 5000, `${events} events`);
+  };
+  await step(() => admin.create('/ev/a', buf('1')), 1);
+  await step(() => admin.create('/ev/a/b', buf('2')), 2);
+  await step(() => admin.create('/ev/a/b/c', buf('3')), 3);
+  await step(() => admin.setData('/ev/a', buf('1b')), 4);
+  await step(() => admin.setData('/ev', buf('root')), 5);
   const changed = cache.get('/ev/a');
   assert.equal(changed?.data?.toString(), '1b');
   assert.equal(changed?.stat.version, 1);
   // A subtree removed in one multi: deepest first, and gone from children().
-  await admin.multi([
-    { op: 'delete', path: '/ev/a/b/c' },
-    { op: 'delete', path: '/ev/a/b' },
-    { op: 'delete', path: '/ev/a' },
-  ]);
-  await admin.create('/ev/a', buf('again'));
-  await eventually(() => seen.length === 9, 5000, 'nine events');
+  await step(
+    () =>
+      admin.multi([
+        { op: 'delete', path: '/ev/a/b/c' },
+        { op: 'delete', path: '/ev/a/b' },
+        { op: 'delete', path: '/ev/a' },
+      ]),
+    8,
+  );
+  await step(() => admin.create('/ev/a', buf('again')), 9);
   assert.deepEqual(seen, [
     'created /ev/a 1',
     'created /ev/a/b 2',
@@ -113,22 +128,42 @@ test('a changed event carries the previous node; listeners that throw are logged
   await cache.close();
 });
 
-test('changes made while the initial load runs are all in the cache, the server’s state at the end', async () => {
+test('changes made while the initial load runs: heard during it, and the cache is the server’s state at the end', async () => {
   await admin.create('/busy');
-  for (let i = 0; i < 50; i++) await admin.create(`/busy/n${i}`, buf(`v0-${i}`));
-  const client = await builtIn();
+  for (let i = 0; i < 30; i++) {
+    await admin.create(`/busy/n${i}`, buf(`v0-${i}`));
+    await admin.create(`/busy/n${i}/k`, buf('k'));
+  }
+  // The cache's client is slowed down (250 ms each way): its load takes several round trips.
+  // The writes start once it holds the first level and reads the second.
+  const proxy = await startProxy(server.connectString);
+  const client = await connect(proxy.connectString, { wire: 'built-in', sessionTimeout: 10_000 });
+  proxy.delay(250);
   const cache = new ZkCache(client, '/busy');
+  const seen = record(cache);
   const starting = cache.start();
-  // Writes race the load: changes, deletes, creates (pipelined: no await between them).
+  await eventually(() => cache.size >= 31, 20_000, 'the first level loaded');
   const writes: Promise<unknown>[] = [];
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 30; i++) {
     if (i % 3 === 0) writes.push(admin.setData(`/busy/n${i}`, buf(`v1-${i}`)));
-    else if (i % 3 === 1) writes.push(admin.delete(`/busy/n${i}`));
-    else writes.push(admin.create(`/busy/n${i}/kid`, buf('k')));
+    else if (i % 3 === 1)
+      writes.push(
+        admin.multi([
+          { op: 'delete', path: `/busy/n${i}/k` },
+          { op: 'delete', path: `/busy/n${i}` },
+        ]),
+      );
+    else writes.push(admin.create(`/busy/n${i}/k2`, buf('k2')));
     writes.push(admin.create(`/busy/new${i}`, buf('fresh')));
   }
   await Promise.all(writes);
   await starting;
+  proxy.pass();
+  // The load reads each node once: a node changed or deleted after it was loaded is told before
+  // 'initialized' only by a notification applied during the load.
+  const beforeInit = seen.slice(0, seen.indexOf('initialized'));
+  const heard = beforeInit.filter((e) => e.startsWith('deleted') || e.startsWith('changed'));
+  assert.ok(heard.length > 0, `notifications applied during the load: ${JSON.stringify(seen)}`);
   await assertSameAsServer(cache, admin, '/busy');
   await cache.close();
 });
@@ -200,8 +235,11 @@ test('for await: the events in order, ended by close(); a slow consumer past its
   })();
   const small = cache.events({ bufferSize: 3 });
   await cache.start();
+  // One change at a time: a read answered after several changes reports them as one.
   await admin.create('/iter/a');
+  await eventually(() => got.length === 3, 5000, 'the created event');
   await admin.setData('/iter/a', buf('x'));
+  await eventually(() => got.length === 4, 5000, 'the changed event');
   await admin.delete('/iter/a');
   await eventually(() => got.length === 5, 5000, 'five events through the iterator');
   assert.deepEqual(got, [
@@ -229,11 +267,19 @@ test('close() leaves no watch on the server, no listener on the client; start() 
   const cache = new ZkCache(client, '/closing');
   await cache.start();
   assert.ok(clientListeners(client) > listeners);
-  assert.match(await watchesOf(client), /\/closing/, 'the watch is on the server while the cache runs');
+  assert.match(
+    await watchesOf(server.connectString, client),
+    /\/closing/,
+    'the watch is on the server while the cache runs',
+  );
   await cache.close();
   await cache.close(); // idempotent
   assert.equal(clientListeners(client), listeners);
-  assert.doesNotMatch(await watchesOf(client), /\/closing/, 'no watch left on the server');
+  assert.doesNotMatch(
+    await watchesOf(server.connectString, client),
+    /\/closing/,
+    'no watch left on the server',
+  );
   await admin.create('/closing/after');
   await sleep(200);
   assert.equal(cache.get('/closing/after'), undefined, 'a closed cache hears nothing more');
@@ -245,7 +291,7 @@ test('close() leaves no watch on the server, no listener on the client; start() 
   await refused;
   await assert.rejects(early.initialized, CacheClosedError);
   assert.equal(clientListeners(client), listeners);
-  assert.doesNotMatch(await watchesOf(client), /\/closing/);
+  assert.doesNotMatch(await watchesOf(server.connectString, client), /\/closing/);
 });
 
 test('the client closing closes the cache: its iterators end', async () => {
@@ -291,13 +337,3 @@ test('bad input: a clear error naming the value; node-zookeeper-client: Unsuppor
     return true;
   });
 });
-
-/** The server's watches of `client`'s session, by path (four-letter word wchc). */
-async function watchesOf(client: ZkClient): Promise<string> {
-  const { fourLetterWord } = await import('../../src/testing/index.js');
-  const [host, port] = server.connectString.split('/')[0]!.split(',')[0]!.split(':');
-  const reply = await fourLetterWord(host!, Number(port), 'wchc', 5000);
-  const id = BigInt(`0x${client.sessionId}`);
-  const section = reply.split(/\n(?=0x)/).find((s) => BigInt(s.split('\n')[0]!.trim()) === id);
-  return section ?? '';
-}

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { joinPath } from '../../src/client/paths.js';
 import type { CacheEvent, ZkCache, ZkClient } from '../../src/index.js';
+import { fourLetterWord } from '../../src/testing/index.js';
 
 /** Every node of the subtree at `root` on the server: path → data and Stat (read by `client`). */
 export async function serverTree(
@@ -9,20 +10,29 @@ export async function serverTree(
   root: string,
 ): Promise<Map<string, { data: Buffer; version: number; czxid: bigint; mzxid: bigint }>> {
   const out = new Map<string, { data: Buffer; version: number; czxid: bigint; mzxid: bigint }>();
-  const visit = async (path: string): Promise<void> => {
-    let r: Awaited<ReturnType<ZkClient['getData']>>;
-    try {
-      r = await client.getData(path);
-    } catch (e) {
-      if ((e as Error).name === 'NoNodeError') return;
-      throw e;
+  // Level by level, 500 reads at a time: a busy machine's server must not be swamped by the check.
+  let level = [root];
+  while (level.length > 0) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 500) {
+      await Promise.all(
+        level.slice(i, i + 500).map(async (path) => {
+          let r: Awaited<ReturnType<ZkClient['getData']>>;
+          try {
+            r = await client.getData(path);
+          } catch (e) {
+            if ((e as Error).name === 'NoNodeError') return;
+            throw e;
+          }
+          out.set(path, { data: r.data, version: r.stat.version, czxid: r.stat.czxid, mzxid: r.stat.mzxid });
+          if (r.stat.numChildren === 0) return;
+          const names = await client.getChildren(path).catch(() => [] as string[]);
+          for (const n of names) next.push(joinPath(path, n));
+        }),
+      );
     }
-    out.set(path, { data: r.data, version: r.stat.version, czxid: r.stat.czxid, mzxid: r.stat.mzxid });
-    if (r.stat.numChildren === 0) return;
-    const names = await client.getChildren(path).catch(() => [] as string[]);
-    await Promise.all(names.map((n) => visit(joinPath(path, n))));
-  };
-  await visit(root);
+    level = next;
+  }
   return out;
 }
 
@@ -79,4 +89,13 @@ export function record(cache: ZkCache): string[] {
   cache.on('initialized', () => on({ type: 'initialized' }));
   cache.on('rebuilt', () => on({ type: 'rebuilt', sessionId: '' }));
   return seen;
+}
+
+/** The watches the server holds for `client`'s session, one path a line (four-letter word wchc). */
+export async function watchesOf(connectString: string, client: ZkClient): Promise<string> {
+  const [host, port] = connectString.split('/')[0]!.split(',')[0]!.split(':');
+  const reply = await fourLetterWord(host!, Number(port), 'wchc', 5000);
+  const id = BigInt(`0x${client.sessionId}`);
+  const section = reply.split(/\n(?=0x)/).find((s) => BigInt(s.split('\n')[0]!.trim()) === id);
+  return section ?? '';
 }

@@ -56,7 +56,7 @@ async function* parsed<T>(
       last = null;
       continue;
     }
-    if (last && last.equals(v.data)) continue;
+    if (last?.equals(v.data)) continue;
     let value: T;
     try {
       value = parse(v.data, path);

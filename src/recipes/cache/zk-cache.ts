@@ -13,7 +13,7 @@
 import { EventEmitter, setMaxListeners } from 'node:events';
 import type { PersistentWatch } from '../../client/operations.js';
 import { type CallOptions, checkCall, type RetryPolicy } from '../../client/options.js';
-import { joinPath, validatePath } from '../../client/paths.js';
+import { validatePath } from '../../client/paths.js';
 import { retrying } from '../../client/retry.js';
 import { deadlineAfter, settledBy } from '../../client/timers.js';
 import type { WatchEvent } from '../../client/types.js';
@@ -21,11 +21,9 @@ import { ZkClient } from '../../client/zk-client.js';
 import {
   CacheClosedError,
   ClientClosedError,
-  isOutcomeUnknown,
   NoAuthError,
   NoNodeError,
   OperationTimeoutError,
-  SessionExpiredError,
   UnsupportedOperationError,
 } from '../../errors.js';
 import {
@@ -37,6 +35,8 @@ import {
 } from './cache-options.js';
 import { EventStream } from './event-stream.js';
 import { OrderedReads } from './ordered-reads.js';
+import { attempt, transient, whenConnected } from './session-waits.js';
+import { syncPass } from './sync-pass.js';
 import { type CachedNode, CacheTree, type NodeEvent } from './tree.js';
 
 export type { CachedNode, NodeEvent } from './tree.js';
@@ -352,62 +352,24 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
     });
   }
 
-  /**
-   * A sync pass: reads the tree (each node, and the children of those that have any), applies
-   * every answer in order, then removes what the pass did not see and no notification brought.
-   */
+  /** A sync pass (sync-pass.ts) with this cache's reads; a new epoch marks what it sees. */
   private pass(): Promise<void> {
     const epoch = ++this.epoch;
-    return new Promise<void>((resolve, reject) => {
-      let outstanding = 0;
-      let failed = false;
-      const settle = (fn: () => void) => {
-        if (failed) return;
-        failed = true;
-        this.closing.signal.removeEventListener('abort', onClose);
-        fn();
-      };
-      const fail = (e: unknown) => settle(() => reject(e));
-      // close() stops applying answers: the pass would wait for them for ever.
-      const onClose = () => fail(this.closing.signal.reason);
-      if (this.closing.signal.aborted) return onClose();
-      this.closing.signal.addEventListener('abort', onClose, { once: true });
-      const done = () => {
-        if (--outstanding > 0 || failed) return;
-        this.reads.afterEarlier(() => {
-          if (epoch !== this.epoch) return fail(new Error('a newer sync pass began'));
-          this.emitAll(this.tree.sweep(epoch));
-          settle(resolve);
-        });
-      };
-      const visit = (path: string, depth: number) => {
-        outstanding++;
-        this.reads.read(path, this.fetch(path), (o) => {
-          if (!o.ok) {
-            if (!(o.error instanceof NoAuthError)) return fail(o.error);
-            this.noAccess(path);
-            return done();
-          }
-          this.apply(path, o.value);
-          const node = o.value;
-          if (!failed && node && node.stat.numChildren > 0 && depth < this.settings.maxDepth) {
-            outstanding++;
-            attempt(() => this.client.getChildren(path, { signal: this.readSignal() })).then(
-              (names) => {
-                if (failed) return;
-                for (const name of names) {
-                  const child = joinPath(path, name);
-                  if (this.wants(child)) visit(child, depth + 1);
-                }
-                done();
-              },
-              (e: unknown) => (e instanceof NoNodeError ? done() : fail(e)),
-            );
-          }
-          done();
-        });
-      };
-      visit(this.root, 0);
+    return syncPass({
+      root: this.root,
+      maxDepth: this.settings.maxDepth,
+      closing: this.closing.signal,
+      read: (path, then) => this.reads.read(path, this.fetch(path), then),
+      children: (path) => attempt(() => this.client.getChildren(path, { signal: this.readSignal() })),
+      afterEarlier: (fn) => this.reads.afterEarlier(fn),
+      wants: (path) => this.wants(path),
+      apply: (path, node) => this.apply(path, node),
+      noAccess: (path) => this.noAccess(path),
+      sweep: () => {
+        if (epoch !== this.epoch) return false;
+        this.emitAll(this.tree.sweep(epoch));
+        return true;
+      },
     });
   }
 
@@ -463,39 +425,4 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
       }
     }
   }
-}
-
-/** Errors of the connection or the session: waited out by reading again on the next one. */
-function transient(e: unknown): boolean {
-  return isOutcomeUnknown(e) || e instanceof SessionExpiredError;
-}
-
-/** `fn()`'s promise, or its synchronous throw as a rejection. */
-function attempt<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return fn();
-  } catch (e) {
-    return Promise.reject(e);
-  }
-}
-
-/** Resolves when the client is connected (at once if it is); rejects when it closes or `signal` aborts. */
-export function whenConnected(client: ZkClient, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  if (client.state === 'connected') return Promise.resolve();
-  if (client.state === 'closed') return Promise.reject(new ClientClosedError('the client is closed'));
-  return new Promise<void>((resolve, reject) => {
-    const finish = (fn: () => void) => {
-      client.off('state', onState);
-      signal.removeEventListener('abort', onAbort);
-      fn();
-    };
-    const onState = (state: string) => {
-      if (state === 'connected') finish(resolve);
-      else if (state === 'closed') finish(() => reject(new ClientClosedError('the client is closed')));
-    };
-    const onAbort = () => finish(() => reject(signal.reason));
-    client.on('state', onState);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
