@@ -22,7 +22,6 @@ import {
   CacheClosedError,
   ClientClosedError,
   NoAuthError,
-  NoNodeError,
   OperationTimeoutError,
   UnsupportedOperationError,
 } from '../../errors.js';
@@ -34,8 +33,9 @@ import {
   type ZkCacheOptions,
 } from './cache-options.js';
 import { EventStream } from './event-stream.js';
+import { NodeReader } from './node-reader.js';
 import { OrderedReads } from './ordered-reads.js';
-import { attempt, transient, whenConnected } from './session-waits.js';
+import { transient, whenConnected } from './session-waits.js';
 import { syncPass } from './sync-pass.js';
 import { type CachedNode, CacheTree, type NodeEvent } from './tree.js';
 
@@ -97,8 +97,7 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
   private dirty = false;
   private rebuildWanted = false;
   private epoch = 0;
-  private signalOf: AbortSignal | undefined;
-  private signal: AbortSignal | undefined;
+  private readonly reader: NodeReader;
 
   constructor(
     private readonly client: ZkClient,
@@ -110,6 +109,7 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
       throw new TypeError(`client must be a ZkClient, got ${Object.prototype.toString.call(client)}`);
     this.settings = resolveCacheOptions(root, options);
     this.root = root;
+    this.reader = new NodeReader(client, this.settings.data, this.closing.signal);
     this.reads = new OrderedReads((e) => this.client.logger.error('[zk-recipes] a cache step threw', e));
     this.initialized = new Promise<void>((resolve, reject) => {
       this.settleInit = (err) => (err === undefined ? resolve() : reject(err));
@@ -345,7 +345,7 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
 
   /** One node read on a notification; a failure means something may have been missed: sync. */
   private readNode(path: string): void {
-    this.reads.read(path, this.fetch(path), (o) => {
+    this.reads.read(path, this.reader.node(path), (o) => {
       if (o.ok) return this.apply(path, o.value);
       if (o.error instanceof NoAuthError) return this.noAccess(path);
       if (!this.isClosed) this.requestSync();
@@ -359,8 +359,8 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
       root: this.root,
       maxDepth: this.settings.maxDepth,
       closing: this.closing.signal,
-      read: (path, then) => this.reads.read(path, this.fetch(path), then),
-      children: (path) => attempt(() => this.client.getChildren(path, { signal: this.readSignal() })),
+      read: (path, then) => this.reads.read(path, this.reader.node(path), then),
+      children: (path) => this.reader.children(path),
       afterEarlier: (fn) => this.reads.afterEarlier(fn),
       wants: (path) => this.wants(path),
       apply: (path, node) => this.apply(path, node),
@@ -371,32 +371,6 @@ export class ZkCache extends EventEmitter<ZkCacheEvents> implements AsyncIterabl
         return true;
       },
     });
-  }
-
-  /** The node now, or null when it does not exist. */
-  private fetch(path: string): Promise<CachedNode | null> {
-    const call = { signal: this.readSignal() };
-    const read = this.settings.data
-      ? attempt(() => this.client.getData(path, call)).then((r) => ({ path, data: r.data, stat: r.stat }))
-      : attempt(() => this.client.exists(path, call)).then((stat) => stat && { path, data: undefined, stat });
-    return read.catch((e: unknown) => {
-      if (e instanceof NoNodeError) return null;
-      throw e;
-    });
-  }
-
-  /**
-   * Reads stop at close() and when the connection goes: a read answered on a later connection
-   * could be older than one sent there, and the reconnect's sync pass reads everything anyway.
-   */
-  private readSignal(): AbortSignal {
-    const connection = this.client.connectionSignal;
-    if (this.signalOf !== connection || !this.signal) {
-      this.signalOf = connection;
-      this.signal = AbortSignal.any([this.closing.signal, connection]);
-      setMaxListeners(0, this.signal); // one per read in flight
-    }
-    return this.signal;
   }
 
   private apply(path: string, node: CachedNode | null): void {
