@@ -25,18 +25,23 @@
 //                                         by C threads: "ok <elapsed ns>"
 //   reentrant NAME N                      N nested acquire+release pairs while held: "ok <ns per pair>"
 //   memory PREFIX N C                     heap used per held lock with N held: "ok <bytes per lock>"
+//   cachelat PATH N                       N setData of PATH by a second client, each until CuratorCache tells it: "ok <ns>..."
+//   cacheload PATH                        "ok <ns from CuratorCache.build to initialized> <nodes cached>"
 //   quit
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
@@ -283,6 +288,41 @@ public class CuratorPeer {
             });
             measure.join();
             System.out.println("ok " + ((double) (after.get() - before) / n));
+          }
+          // Tree cache (issue 19): CuratorCache, on its persistent recursive watch (ZooKeeper 3.6+).
+          case "cachelat" -> {
+            int n = Integer.parseInt(a[2]);
+            try (CuratorFramework w = CuratorFrameworkFactory.newClient(args[0], 10000, 5000, new RetryNTimes(3, 100))) {
+              w.start();
+              w.blockUntilConnected(20, TimeUnit.SECONDS);
+              if (w.checkExists().forPath(a[1]) == null) w.create().creatingParentsIfNeeded().forPath(a[1]);
+              LinkedBlockingQueue<Long> heard = new LinkedBlockingQueue<>();
+              CountDownLatch ready = new CountDownLatch(1);
+              try (CuratorCache cache = CuratorCache.build(c, a[1])) {
+                cache.listenable().addListener(CuratorCacheListener.builder()
+                    .forChanges((before, after) -> heard.add(System.nanoTime()))
+                    .forInitialized(ready::countDown).build());
+                cache.start();
+                ready.await();
+                StringBuilder out = new StringBuilder("ok");
+                for (int i = 0; i < n; i++) {
+                  long t0 = System.nanoTime();
+                  w.setData().forPath(a[1], Integer.toString(i).getBytes());
+                  out.append(' ').append(heard.take() - t0);
+                }
+                System.out.println(out);
+              }
+            }
+          }
+          case "cacheload" -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            long t0 = System.nanoTime();
+            try (CuratorCache cache = CuratorCache.build(c, a[1])) {
+              cache.listenable().addListener(CuratorCacheListener.builder().forInitialized(ready::countDown).build());
+              cache.start();
+              ready.await();
+              System.out.println("ok " + (System.nanoTime() - t0) + " " + cache.size());
+            }
           }
           case "quit" -> {
             c.close();
