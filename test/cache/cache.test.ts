@@ -264,6 +264,8 @@ test('close() leaves no watch on the server, no listener on the client; start() 
   await admin.create('/closing');
   const client = await builtIn();
   const listeners = clientListeners(client);
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const timersBefore = timers();
   const cache = new ZkCache(client, '/closing');
   await cache.start();
   assert.ok(clientListeners(client) > listeners);
@@ -275,6 +277,7 @@ test('close() leaves no watch on the server, no listener on the client; start() 
   await cache.close();
   await cache.close(); // idempotent
   assert.equal(clientListeners(client), listeners);
+  await eventually(() => timers() <= timersBefore, 5000, `no timer left (${timers()} > ${timersBefore})`);
   assert.doesNotMatch(
     await watchesOf(server.connectString, client),
     /\/closing/,
