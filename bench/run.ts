@@ -18,6 +18,7 @@ import { parseConnectString, ZkClient } from '../src/index.js';
 import { fourLetterWord, startTestZooKeeper } from '../src/testing/index.js';
 import { renderChart } from './chart.js';
 import { type BenchContext, config } from './context.js';
+import { cache } from './figures/cache.js';
 import { handoff } from './figures/handoff.js';
 import { herd } from './figures/herd.js';
 import { manyLocks } from './figures/many-locks.js';
@@ -49,6 +50,7 @@ const FIGURES: [name: string, run: (ctx: BenchContext) => Promise<Row[]>][] = [
   // containers are reaped by the server later), which must not disturb the latency figures.
   ['many locks', manyLocks],
   ['memory', memory],
+  ['tree cache', cache],
 ];
 
 /** Heats the server's (and every peer's) JIT before anything is recorded. */

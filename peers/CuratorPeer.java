@@ -33,12 +33,15 @@
 //   dbenter PATH N MS | dbleave PATH MS   DistributedDoubleBarrier(PATH, N): "ok true|false"
 //   groupjoin PATH ID DATA | groupleave PATH ID   GroupMember (payload DATA): start / close
 //   groupmembers PATH ID                  "ok <id>=<data>...": getCurrentMembers() of that member, sorted
+//   cachelat PATH N                       N setData of PATH by a second client, each until CuratorCache tells it: "ok <ns>..."
+//   cacheload PATH                        "ok <ns from CuratorCache.build to initialized> <nodes cached>"
 //   quit
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +52,8 @@ import org.apache.curator.framework.recipes.atomic.AtomicValue;
 import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
 import org.apache.curator.framework.recipes.barriers.DistributedBarrier;
 import org.apache.curator.framework.recipes.barriers.DistributedDoubleBarrier;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
@@ -377,6 +382,41 @@ public class CuratorPeer {
           }
           case "alongadd", "alongget", "scountadd", "scountget", "barrierset", "barrierremove", "barrierwait",
               "dbenter", "dbleave", "groupjoin", "groupleave", "groupmembers" -> System.out.println(issue19(c, a));
+          // Tree cache (issue 19): CuratorCache, on its persistent recursive watch (ZooKeeper 3.6+).
+          case "cachelat" -> {
+            int n = Integer.parseInt(a[2]);
+            try (CuratorFramework w = CuratorFrameworkFactory.newClient(args[0], 10000, 5000, new RetryNTimes(3, 100))) {
+              w.start();
+              w.blockUntilConnected(20, TimeUnit.SECONDS);
+              if (w.checkExists().forPath(a[1]) == null) w.create().creatingParentsIfNeeded().forPath(a[1]);
+              LinkedBlockingQueue<Long> heard = new LinkedBlockingQueue<>();
+              CountDownLatch ready = new CountDownLatch(1);
+              try (CuratorCache cache = CuratorCache.build(c, a[1])) {
+                cache.listenable().addListener(CuratorCacheListener.builder()
+                    .forChanges((before, after) -> heard.add(System.nanoTime()))
+                    .forInitialized(ready::countDown).build());
+                cache.start();
+                ready.await();
+                StringBuilder out = new StringBuilder("ok");
+                for (int i = 0; i < n; i++) {
+                  long t0 = System.nanoTime();
+                  w.setData().forPath(a[1], Integer.toString(i).getBytes());
+                  out.append(' ').append(heard.take() - t0);
+                }
+                System.out.println(out);
+              }
+            }
+          }
+          case "cacheload" -> {
+            CountDownLatch ready = new CountDownLatch(1);
+            long t0 = System.nanoTime();
+            try (CuratorCache cache = CuratorCache.build(c, a[1])) {
+              cache.listenable().addListener(CuratorCacheListener.builder().forInitialized(ready::countDown).build());
+              cache.start();
+              ready.await();
+              System.out.println("ok " + (System.nanoTime() - t0) + " " + cache.size());
+            }
+          }
           case "quit" -> {
             c.close();
             System.out.println("ok bye");

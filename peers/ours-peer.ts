@@ -12,12 +12,15 @@
  *   memory PREFIX N C     "ok <heap bytes per lock> <buffer bytes per lock> <acquire ms> <release ms>"
  *   awaits N              ns per `await` of an empty async function, before and after this
  *                         process's first lock.run(): "ok <before> <after>" (use a fresh peer)
+ *   cachelat PATH N       N setData of PATH by one client, each until a ZkCache on another tells it:
+ *                         "ok <ns>..." (both clients on the built-in wire)
+ *   cacheload PATH        "ok <ns from new ZkCache to initialized> <nodes cached>"
  * --keep-parent sets cleanupParent: false on every lock. The wire backend is ZK_RECIPES_WIRE's: the
  * bench starts this peer as 'ours' with `built-in` and as 'nzc' with `node-zookeeper-client`.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
-import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../src/index.js';
+import { CHANNELS, type RequestStart, ZkCache, ZkClient, ZkLock, ZkReadWriteLock } from '../src/index.js';
 import { QueueDirectories } from '../src/recipes/queue/directories.js';
 
 type Kind = 'mutex' | 'read' | 'write';
@@ -248,8 +251,57 @@ async function execute(a: string[]): Promise<string> {
       const buffers = (after.arrayBuffers - before.arrayBuffers) / n;
       return `${heap} ${buffers} ${acquireMs} ${releaseMs}`;
     }
+    // Tree cache (issue 19): ZkCache on the built-in wire, on clients of its own.
+    case 'cachelat':
+      return cacheLatency(arg1, Number(arg2));
+    case 'cacheload':
+      return cacheLoad(arg1);
     default:
       throw new Error(`unknown command ${cmd}`);
+  }
+}
+
+/** A client on the built-in wire (persistent watches), with the peers' session timeout. */
+async function builtIn(): Promise<ZkClient> {
+  const c = new ZkClient(connectString!, { sessionTimeout: 10_000, wire: 'built-in' });
+  await c.connect({ timeout: 20_000 });
+  return c;
+}
+
+/** N setData by one client, each timed until a cache on another client tells the change: "<ns>...". */
+async function cacheLatency(path: string, n: number): Promise<string> {
+  const [reader, writer] = await Promise.all([builtIn(), builtIn()]);
+  try {
+    await writer.mkdirp(path);
+    const cache = new ZkCache(reader, path, { maxDepth: 0 });
+    await cache.start();
+    const out: bigint[] = [];
+    for (let i = 0; i < n; i++) {
+      const heard = new Promise<bigint>((resolve) => cache.once('changed', () => resolve(now())));
+      const t0 = now();
+      await writer.setData(path, Buffer.from(`${i}`));
+      out.push((await heard) - t0);
+    }
+    await cache.close();
+    return out.join(' ');
+  } finally {
+    await Promise.all([reader.close(), writer.close()]);
+  }
+}
+
+/** A cache of PATH started on a connected client, timed until initialized: "<ns> <nodes>". */
+async function cacheLoad(path: string): Promise<string> {
+  const c = await builtIn();
+  try {
+    const t0 = now();
+    const cache = new ZkCache(c, path);
+    await cache.start();
+    const took = now() - t0;
+    const size = cache.size;
+    await cache.close();
+    return `${took} ${size}`;
+  } finally {
+    await c.close();
   }
 }
 

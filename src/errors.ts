@@ -340,3 +340,30 @@ export class CounterTimeoutError extends CounterError {
 export class BarrierTimeoutError extends Error {
   override name = 'BarrierTimeoutError';
 }
+
+// ── Tree cache and config watching (src/recipes/cache) ──
+/** A ZkCache was closed (before its initial load finished, or start() after close()). */
+export class CacheClosedError extends Error {
+  override name = 'CacheClosedError';
+}
+
+/**
+ * A consumer of a cache's async iterator fell further behind than its buffer: the events it had
+ * buffered were delivered, later ones were not kept. Read the cache's state again.
+ */
+export class CacheOverflowError extends Error {
+  override name = 'CacheOverflowError';
+}
+
+/** A config node's data could not be parsed (watchConfig): skipped, with `path` and the node's `version`. */
+export class ConfigParseError extends Error {
+  override name = 'ConfigParseError';
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly version: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

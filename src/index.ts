@@ -5,6 +5,7 @@
  * - `ZkLock`: a fenced, reentrant mutex, node-compatible with Curator and Kazoo.
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
  * - `ZkLeaderElection`: one leader at a time, node-compatible with Curator's LeaderLatch.
+ * - `ZkCache`, `watchData`, `watchConfig`: a live copy of a subtree; one node's value as it changes.
  *
  * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
  *
@@ -58,8 +59,11 @@ export {
   AuthFailedError,
   BadVersionError,
   BarrierTimeoutError,
+  CacheClosedError,
+  CacheOverflowError,
   ChrootMissingError,
   ClientClosedError,
+  ConfigParseError,
   ConnectionLossError,
   ConnectTimeoutError,
   CounterError,
@@ -102,6 +106,17 @@ export {
   ZkDoubleBarrier,
   type ZkDoubleBarrierOptions,
 } from './recipes/barriers/zk-double-barrier.js';
+export type { ZkCacheOptions } from './recipes/cache/cache-options.js';
+export type { WatchConfigOptions } from './recipes/cache/watch-config.js';
+export { watchConfig } from './recipes/cache/watch-config.js';
+export { type DataValue, type WatchDataOptions, watchData } from './recipes/cache/watch-data.js';
+export {
+  type CachedNode,
+  type CacheEvent,
+  type NodeEvent,
+  ZkCache,
+  type ZkCacheEvents,
+} from './recipes/cache/zk-cache.js';
 export {
   type AtomicChange,
   type AtomicCompareAndSet,
