@@ -1,8 +1,9 @@
 /** Plumbing shared by the fault scenarios. */
 import assert from 'node:assert/strict';
 import type { ZkClient } from '../../src/index.js';
-import { checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
+import { type CheckOptions, checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
 import { onCleanup } from '../helpers.js';
+import type { Kind } from './contenders.js';
 import type { Worker } from './harness.js';
 import { FencedResource } from './resource.js';
 
@@ -42,22 +43,36 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
   return out;
 }
 
-/** Asserts the checker finds nothing; returns its figures. */
-export function assertClean(workers: readonly Worker[], resource: FencedResource) {
-  const result = checkHistory(collectHolds(workers));
+/** Asserts the checker finds nothing (`options.maxHolders`: a semaphore's maximum); returns its figures. */
+export function assertClean(
+  workers: readonly Worker[],
+  resource: FencedResource,
+  options: CheckOptions = {},
+) {
+  const result = checkHistory(collectHolds(workers), options);
   assert.deepEqual(result.violations, [], 'mutual exclusion violated');
   assert.equal(resource.lostUpdates, 0, 'the resource saw a lost update');
   return result;
 }
 
+/** Where a recipe's nodes live: a lock's directory, an election's, a semaphore's leases and mutex. */
+export function nodeDirs(name: string, kind: Kind = 'mutex'): string[] {
+  if (kind === 'leader') return [`/elections/${name}`];
+  if (kind === 'semaphore') return [`/semaphores/${name}/leases`, `/semaphores/${name}/locks`];
+  return [`/locks/${name}`];
+}
+
 /**
- * Asserts nothing is left under the lock's directory, and that the directory itself is gone. An
- * empty directory counts as left behind: the scenarios make sure the last contender leaves rather
- * than dies (churn waits for killed workers' sessions to expire before stopping the others).
+ * Asserts nothing is left under the recipe's directories, and that the directories themselves are
+ * gone. An empty directory counts as left behind: the scenarios make sure the last contender
+ * leaves rather than dies (churn waits for killed workers' sessions to expire before stopping the
+ * others).
  */
-export async function assertNoNodes(admin: ZkClient, name: string): Promise<void> {
-  const children = await admin.getChildren(`/locks/${name}`).catch(() => null);
-  assert.equal(children, null, `left under /locks/${name}: ${children === null ? '' : `[${children}]`}`);
+export async function assertNoNodes(admin: ZkClient, name: string, kind: Kind = 'mutex'): Promise<void> {
+  for (const dir of nodeDirs(name, kind)) {
+    const children = await admin.getChildren(dir).catch(() => null);
+    assert.equal(children, null, `left under ${dir}: ${children === null ? '' : `[${children}]`}`);
+  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
