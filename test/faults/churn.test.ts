@@ -177,7 +177,13 @@ describe('churn and read/write under faults', () => {
       }
       const tEnd = Math.max(...(await Promise.all(ends)));
       for (const g of groups) {
-        recoveryMs = Math.max(recoveryMs, await grantAfter(ofGroup(g), tEnd, T + GRANT_MARGIN));
+        const took = await grantAfter(ofGroup(g), tEnd, T + GRANT_MARGIN).catch((e: Error) => {
+          const last = ofGroup(g).map(
+            (w) => `${w.cfg.id}${w.alive ? '' : ' (dead)'}: ${JSON.stringify(w.events.slice(-4))}`,
+          );
+          throw new Error(`${g.name}: ${e.message}\n${last.join('\n')}`);
+        });
+        recoveryMs = Math.max(recoveryMs, took);
       }
       // Before the workers leave, the nodes of killed workers must be gone (their sessions
       // expired): then the last worker out removes the directory, and an empty one is a leak.
