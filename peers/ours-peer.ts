@@ -18,6 +18,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
 import { CHANNELS, type RequestStart, ZkClient, ZkLock, ZkReadWriteLock } from '../src/index.js';
 import { QueueDirectories } from '../src/recipes/queue/directories.js';
+import { recipeCommand } from './ours-peer-recipes.js';
 
 type Kind = 'mutex' | 'read' | 'write';
 
@@ -247,8 +248,11 @@ async function execute(a: string[]): Promise<string> {
       const buffers = (after.arrayBuffers - before.arrayBuffers) / n;
       return `${heap} ${buffers} ${acquireMs} ${releaseMs}`;
     }
-    default:
-      throw new Error(`unknown command ${cmd}`);
+    default: {
+      const answer = await recipeCommand(client, a); // leader election, the semaphore
+      if (answer === undefined) throw new Error(`unknown command ${cmd}`);
+      return answer;
+    }
   }
 }
 
