@@ -43,6 +43,22 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
   return out;
 }
 
+/** What the workers a violation names reported around it: their sessions, grants, losses, pauses. */
+function explain(workers: readonly Worker[], violations: readonly string[]): string {
+  const named = workers.filter((w) => violations.some((v) => v.includes(`${w.cfg.id} (`)));
+  return named
+    .map((w) => {
+      const events = w.events
+        .filter((e) => ['acquired', 'lost', 'session', 'ready', 'hold'].includes(e.ev))
+        .slice(-12)
+        .map((e) =>
+          JSON.stringify({ ...e, record: e.record && { ...e.record, writes: e.record.writes.length } }),
+        );
+      return `${w.cfg.id} pauses=${JSON.stringify(w.pauses)} killedAt=${w.killedAt ?? '-'}\n  ${events.join('\n  ')}`;
+    })
+    .join('\n');
+}
+
 /** Asserts the checker finds nothing (`options.maxHolders`: a semaphore's maximum); returns its figures. */
 export function assertClean(
   workers: readonly Worker[],
@@ -50,7 +66,11 @@ export function assertClean(
   options: CheckOptions = {},
 ) {
   const result = checkHistory(collectHolds(workers), options);
-  assert.deepEqual(result.violations, [], 'mutual exclusion violated');
+  assert.deepEqual(
+    result.violations,
+    [],
+    `mutual exclusion violated\n${explain(workers, result.violations)}`,
+  );
   assert.equal(resource.lostUpdates, 0, 'the resource saw a lost update');
   return result;
 }

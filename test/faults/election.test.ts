@@ -27,11 +27,12 @@ describe('leader election under faults', () => {
     const resource = await startResource();
     const name = 'e-paused';
     const base = { name, kind: 'leader' as const, resource: resource.url, sessionTimeout: T, iterations: 1 };
+    // A holds long enough for B to start and queue on a loaded machine; it is paused well before.
     const a = startWorker({
       ...base,
       id: 'A',
       connect: server.connectString,
-      holdMs: [1500, 1500],
+      holdMs: [6000, 6000],
       ignoreSignal: true,
     });
     await a.waitFor((e) => e.ev === 'acquired', 30_000, 'A leads');
