@@ -91,7 +91,12 @@ export function nodeDirs(name: string, kind: Kind = 'mutex'): string[] {
 export async function assertNoNodes(admin: ZkClient, name: string, kind: Kind = 'mutex'): Promise<void> {
   for (const dir of nodeDirs(name, kind)) {
     const children = await admin.getChildren(dir).catch(() => null);
-    assert.equal(children, null, `left under ${dir}: ${children === null ? '' : `[${children}]`}`);
+    const stat = children === null ? null : await admin.exists(dir).catch(() => null);
+    // When the directory itself is left: when it was created, and how often its children changed.
+    const made = stat
+      ? ` (created ${Date.now() - Number(stat.ctime)} ms ago, cversion ${stat.cversion})`
+      : '';
+    assert.equal(children, null, `left under ${dir}${made}: ${children === null ? '' : `[${children}]`}`);
   }
 }
 
