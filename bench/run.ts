@@ -21,11 +21,13 @@ import { type BenchContext, config } from './context.js';
 import { cache } from './figures/cache.js';
 import { handoff } from './figures/handoff.js';
 import { herd } from './figures/herd.js';
+import { leaderFailover } from './figures/leader.js';
 import { manyLocks } from './figures/many-locks.js';
 import { memory } from './figures/memory.js';
 import { parked } from './figures/parked.js';
 import { reentrant } from './figures/reentrant.js';
 import { rwLock } from './figures/rwlock.js';
+import { semaphoreCycle } from './figures/semaphore.js';
 import { uncontended } from './figures/uncontended.js';
 import { describeMachine, processCpuUs } from './machine.js';
 import { type BenchResult, consoleTable, generatedSection, performanceDoc, targets } from './report.js';
@@ -46,6 +48,8 @@ const FIGURES: [name: string, run: (ctx: BenchContext) => Promise<Row[]>][] = [
   ['herd check', herd],
   ['read/write lock', rwLock],
   ['reentrant', reentrant],
+  ['semaphore', semaphoreCycle],
+  ['leader failover', leaderFailover],
   // Last: these leave thousands of lock directories behind (Kazoo's persist, Curator's
   // containers are reaped by the server later), which must not disturb the latency figures.
   ['many locks', manyLocks],

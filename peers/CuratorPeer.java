@@ -306,6 +306,19 @@ public class CuratorPeer {
             InterProcessSemaphoreV2 s = new InterProcessSemaphoreV2(c, "/semaphores/" + a[1], Integer.parseInt(a[2]));
             System.out.println(("ok " + String.join(" ", s.getParticipantNodes())).trim());
           }
+          case "semcycle" -> {
+            InterProcessSemaphoreV2 s = new InterProcessSemaphoreV2(c, "/semaphores/" + a[1], Integer.parseInt(a[2]));
+            int n = Integer.parseInt(a[3]);
+            StringBuilder out = new StringBuilder("ok");
+            for (int i = 0; i < n; i++) {
+              long t0 = System.nanoTime();
+              Lease lease = s.acquire(60, TimeUnit.SECONDS);
+              if (lease == null) throw new IllegalStateException("no lease within 60 s");
+              s.returnLease(lease);
+              out.append(' ').append(System.nanoTime() - t0);
+            }
+            System.out.println(out);
+          }
           case "acquireat" -> {
             InterProcessLock l = lock(c, a[1], a[2]);
             sleepUntil(Long.parseLong(a[3]));

@@ -22,6 +22,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createInterface } from 'node:readline';
 import { CHANNELS, type RequestStart, ZkCache, ZkClient, ZkLock, ZkReadWriteLock } from '../src/index.js';
 import { QueueDirectories } from '../src/recipes/queue/directories.js';
+import { recipeCommand } from './ours-peer-recipes.js';
 
 type Kind = 'mutex' | 'read' | 'write';
 
@@ -256,8 +257,11 @@ async function execute(a: string[]): Promise<string> {
       return cacheLatency(arg1, Number(arg2));
     case 'cacheload':
       return cacheLoad(arg1);
-    default:
-      throw new Error(`unknown command ${cmd}`);
+    default: {
+      const answer = await recipeCommand(client, a); // leader election, the semaphore
+      if (answer === undefined) throw new Error(`unknown command ${cmd}`);
+      return answer;
+    }
   }
 }
 

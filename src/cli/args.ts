@@ -6,6 +6,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseConnectString } from '../client/connect-string.js';
 import { validatePath } from '../client/paths.js';
 import { validateLockName } from '../recipes/locks/lock-options.js';
+import type { Invocation } from './invocations.js';
 
 /** Exit codes (sysexits.h where one fits). The command's own exit code passes through otherwise. */
 export const EXIT = {
@@ -34,96 +35,21 @@ export const DEFAULT_CONNECT = '127.0.0.1:2181';
 export const DEFAULT_ROOT = '/locks';
 /** ZkLeaderElection's default root. */
 export const DEFAULT_ELECTION_ROOT = '/elections';
+/** ZkSemaphore's default root. */
+export const DEFAULT_SEMAPHORE_ROOT = '/semaphores';
 export const DEFAULT_TIMEOUT = 30_000;
 export const DEFAULT_GRACE = 5_000;
 
 /** The library's timers keep any duration up to this (src/client/timers.ts). */
 export const MAX_DURATION = Number.MAX_SAFE_INTEGER;
 
-export interface LockInvocation {
-  kind: 'lock';
-  name: string;
-  connect: string;
-  root: string;
-  /** ms to wait for the lock (connecting included); undefined waits forever, 0 tries once. */
-  timeout: number | undefined;
-  /** ms the command may hold the lock; undefined: no limit. */
-  lease: number | undefined;
-  /** ms between SIGTERM and SIGKILL when the lock is lost. */
-  grace: number;
-  shared: boolean;
-  /** undefined: the library's default, `<hostname>:<pid>`. */
-  identifier: string | undefined;
-  command: string[];
-}
-
-export interface LeaderInvocation {
-  kind: 'leader';
-  name: string;
-  connect: string;
-  root: string;
-  /** ms to wait for leadership (connecting included); undefined (the default) waits forever. */
-  timeout: number | undefined;
-  /** ms between SIGTERM and SIGKILL when leadership is lost. */
-  grace: number;
-  /** undefined: the library's default, `<hostname>:<pid>`. */
-  identifier: string | undefined;
-  command: string[];
-}
-
-export interface HoldersInvocation {
-  kind: 'holders';
-  name: string;
-  connect: string;
-  root: string;
-  json: boolean;
-}
-
-export type Invocation =
-  | LockInvocation
-  | LeaderInvocation
-  | HoldersInvocation
-  | { kind: 'help'; topic: 'lock' | 'leader' | 'holders' | undefined }
-  | { kind: 'version' };
-
-export const USAGE = `Usage:
-  zk-recipes lock <name> [options] -- <command> [args...]
-  zk-recipes leader <name> [options] -- <command> [args...]
-  zk-recipes holders <name> [--json] [--election] [--connect host:port] [--root /locks]
-  zk-recipes --help | --version
-
-lock: runs <command> while holding the lock <name> (exclusive unless --shared) and exits
-with the command's exit code.
-  -t, --timeout <duration>   how long to wait for the lock, connecting included
-                             (default 30s; 0 tries once; 'inf' waits forever)
-  -s, --shared               take the read (shared) side: shared holders run together,
-                             exclusive ones run alone
-      --lease <duration>     the longest the command may hold the lock; past it the
-                             command is stopped as if the lock was lost
-      --grace <duration>     SIGTERM to SIGKILL delay when the lock is lost (default 5s)
-      --identifier <id>      shown by 'holders' (default <hostname>:<pid>)
-  -c, --connect <hosts>      ZooKeeper connect string (default $ZK_CONNECT, else ${DEFAULT_CONNECT})
-      --root <path>          parent of the lock directories (default ${DEFAULT_ROOT})
-
-leader: joins the leader election <name> (Curator LeaderLatch's nodes, under
-${DEFAULT_ELECTION_ROOT}) and runs <command> once elected; stopped as a lost lock is when
-leadership is lost; leaves the election when the command exits.
-  -t, --timeout <duration>   how long to wait for leadership (default: forever)
-      --grace, --identifier, --connect
-                             as for lock (--identifier is the participant id)
-      --root <path>          parent of the election directories (default ${DEFAULT_ELECTION_ROOT})
-
-holders: lists who holds the lock <name> and who waits, holders first; with --election, the
-election <name>'s participants, the leader first.
-      --json                 a JSON array instead of a table
-      --election             an election (root ${DEFAULT_ELECTION_ROOT} unless --root is given)
-  -c, --connect, --root      as for lock
-
-Durations: 500ms, 30s, 5m, 1h, or a plain number of seconds.
-Exit codes: the command's own; 64 usage error, 69 ZooKeeper unreachable, 70 lock (or
-leadership) lost while the command ran, 75 lock (or leadership) not acquired in time,
-126/127 command not executable/found.
-`;
+export type {
+  HoldersInvocation,
+  Invocation,
+  LeaderInvocation,
+  LockInvocation,
+  SemaphoreInvocation,
+} from './invocations.js';
 
 /**
  * Parses a duration into ms: `500ms`, `30s`, `5m`, `1h`, or a plain number of seconds
@@ -176,10 +102,17 @@ const LEADER_OPTIONS = {
   identifier: { type: 'string' },
 } as const;
 
+const SEMAPHORE_OPTIONS = {
+  ...LEADER_OPTIONS,
+  max: { type: 'string', short: 'm' },
+} as const;
+
 const HOLDERS_OPTIONS = {
   ...CONNECT_OPTIONS,
   json: { type: 'boolean' },
   election: { type: 'boolean' },
+  semaphore: { type: 'boolean' },
+  max: { type: 'string', short: 'm' },
 } as const;
 
 /** Parses `argv` (without node and the script); `env` supplies ZK_CONNECT. Throws UsageError. */
@@ -190,7 +123,7 @@ export function parseCommandLine(
   const [sub, ...rest] = argv;
   switch (sub) {
     case undefined:
-      throw new UsageError('missing command: lock, leader or holders');
+      throw new UsageError('missing command: lock, leader, semaphore or holders');
     case '-h':
     case '--help':
     case 'help':
@@ -203,13 +136,15 @@ export function parseCommandLine(
       return parseLock(rest, env);
     case 'leader':
       return parseLeader(rest, env);
+    case 'semaphore':
+      return parseSemaphore(rest, env);
     case 'holders':
       return parseHolders(rest, env);
     default:
       throw new UsageError(
         sub.startsWith('-')
-          ? `unknown option ${quote(sub)}; the command (lock, leader or holders) comes first`
-          : `unknown command ${quote(sub)} (expected lock, leader or holders)`,
+          ? `unknown option ${quote(sub)}; the command (lock, leader, semaphore or holders) comes first`
+          : `unknown command ${quote(sub)} (expected lock, leader, semaphore or holders)`,
       );
   }
 }
@@ -285,6 +220,45 @@ function parseLeader(args: readonly string[], env: Readonly<Record<string, strin
   };
 }
 
+function parseSemaphore(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Invocation {
+  const { values, before, after, terminated } = parse('semaphore', args, SEMAPHORE_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'semaphore' };
+  const name = lockName('semaphore', before, 'semaphore name');
+  commandAfterName('semaphore', name, before, after, terminated);
+  if (values.max === undefined)
+    throw new UsageError('semaphore: missing --max <n>, the most holders at once');
+  const timeout =
+    values.timeout === undefined
+      ? DEFAULT_TIMEOUT
+      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  return {
+    kind: 'semaphore',
+    name,
+    connect: connectString(values.connect, env),
+    root: root(values.root, DEFAULT_SEMAPHORE_ROOT),
+    max: parseMax('semaphore', values.max),
+    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    grace:
+      values.grace === undefined
+        ? DEFAULT_GRACE
+        : parseDuration(values.grace, '--grace', { allowZero: true }),
+    identifier: values.identifier,
+    command: after,
+  };
+}
+
+/** --max: a positive integer, at most ZooKeeper's int (a shared count is 4 bytes). */
+function parseMax(command: string, text: string): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 1 && n <= 2 ** 31 - 1)) {
+    throw new UsageError(`${command}: --max must be a positive integer, got ${quote(text)}`);
+  }
+  return n;
+}
+
 function parseHolders(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -295,12 +269,26 @@ function parseHolders(
   const name = lockName('holders', all);
   if (all.length > 1) throw new UsageError(`holders: unexpected argument ${quote(all[1]!)}`);
   void terminated;
+  if (values.election && values.semaphore) {
+    throw new UsageError('holders: --election and --semaphore exclude each other');
+  }
+  if (values.max !== undefined && !values.semaphore) {
+    throw new UsageError('holders: --max goes with --semaphore');
+  }
+  const fallbackRoot = values.election
+    ? DEFAULT_ELECTION_ROOT
+    : values.semaphore
+      ? DEFAULT_SEMAPHORE_ROOT
+      : DEFAULT_ROOT;
   return {
     kind: 'holders',
     name,
     connect: connectString(values.connect, env),
-    root: root(values.root, values.election ? DEFAULT_ELECTION_ROOT : DEFAULT_ROOT),
+    root: root(values.root, fallbackRoot),
     json: values.json ?? false,
+    ...(values.semaphore
+      ? { semaphore: { max: values.max === undefined ? undefined : parseMax('holders', values.max) } }
+      : {}),
   };
 }
 

@@ -1,7 +1,12 @@
-/** `zk-recipes holders <name>`: who holds the lock (or leads the election) and who waits, holders first. */
+/**
+ * `zk-recipes holders <name>`: who holds the lock (leads the election, holds a semaphore's
+ * leases) and who waits, holders first.
+ */
 import type { Stat } from '../client/types.js';
 import type { ZkClient } from '../client/zk-client.js';
 import { ZkReadWriteLock } from '../recipes/locks/read-write-lock.js';
+import { ZkLock } from '../recipes/locks/zk-lock.js';
+import { ZkSemaphore } from '../recipes/semaphore/zk-semaphore.js';
 import type { HoldersInvocation } from './args.js';
 import { CONNECT_TIMEOUT, connectOrExit, type Output, sessionHex } from './common.js';
 
@@ -9,7 +14,8 @@ export interface HolderInfo {
   /** 'leader' for the first participant of an election (Curator LeaderLatch's nodes). */
   state: 'holder' | 'leader' | 'waiting';
   identifier: string;
-  mode: 'exclusive' | 'shared';
+  /** 'lease' for a semaphore's leases and those waiting for one. */
+  mode: 'exclusive' | 'shared' | 'lease';
   node: string;
   sequence: number;
   /** The owning session (the node's ephemeralOwner), as ZooKeeper writes it: `0x…`. */
@@ -38,15 +44,50 @@ export function describeQueue(queue: readonly QueueEntry[], stats: readonly (Sta
     if (!stat) return;
     const holds = out.length === 0 || (c.mode === 'shared' && onlySharedSoFar);
     if (c.mode === 'exclusive') onlySharedSoFar = false;
-    out.push({
-      state: holds ? (/-latch-\d{10}$/.test(c.path) ? 'leader' : 'holder') : 'waiting',
-      identifier: c.identifier,
-      mode: c.mode,
-      node: c.path,
-      sequence: c.sequence,
-      session: sessionHex(stat.ephemeralOwner),
-      since: new Date(Number(stat.ctime)).toISOString(),
-    });
+    out.push(row(c, stat, holds ? (/-latch-\d{10}$/.test(c.path) ? 'leader' : 'holder') : 'waiting'));
+  });
+  return out;
+}
+
+function row(
+  c: QueueEntry,
+  stat: Stat,
+  state: HolderInfo['state'],
+  mode: HolderInfo['mode'] = c.mode,
+): HolderInfo {
+  return {
+    state,
+    identifier: c.identifier,
+    mode,
+    node: c.path,
+    sequence: c.sequence,
+    session: sessionHex(stat.ephemeralOwner),
+    since: new Date(Number(stat.ctime)).toISOString(),
+  };
+}
+
+/**
+ * A semaphore's leases in lease order, then the processes queued for its mutex (Curator
+ * InterProcessSemaphoreV2's `leases` and `locks`). Only the mutex's holder may have a lease node
+ * still waiting for a free place, the newest: given the maximum, lease nodes past it are shown
+ * as waiting. The mutex's holder itself is left out (its lease node, or the one it is about to
+ * create, stands for it).
+ */
+export function describeSemaphore(
+  leases: readonly QueueEntry[],
+  leaseStats: readonly (Stat | null)[],
+  queued: readonly QueueEntry[],
+  queuedStats: readonly (Stat | null)[],
+  max: number | undefined,
+): HolderInfo[] {
+  const out: HolderInfo[] = [];
+  leases.forEach((c, i) => {
+    const stat = leaseStats[i];
+    if (stat) out.push(row(c, stat, max === undefined || out.length < max ? 'holder' : 'waiting', 'lease'));
+  });
+  queued.forEach((c, i) => {
+    const stat = queuedStats[i];
+    if (stat && i > 0) out.push(row(c, stat, 'waiting', 'lease'));
   });
   return out;
 }
@@ -81,10 +122,35 @@ export async function listHolders(client: ZkClient, name: string, root: string):
   return describeQueue(queue, stats);
 }
 
+/** The semaphore `name` under `root`, described (`max`: its maximum, when known). */
+export async function listSemaphoreHolders(
+  client: ZkClient,
+  name: string,
+  root: string,
+  max: number | undefined,
+): Promise<HolderInfo[]> {
+  // Only reads: the maximum given here is not used by participants().
+  const semaphore = new ZkSemaphore(client, name, { root, maxLeases: max ?? 1 });
+  const leases = (await semaphore.participants()).map((p) => ({
+    ...p,
+    mode: 'shared' as const,
+    sequence: Number(p.path.slice(-10)),
+  }));
+  const queued = await new ZkLock(client, 'locks', { root: semaphore.path }).participants();
+  const stat = (c: QueueEntry) => client.exists(c.path);
+  const [leaseStats, queuedStats] = await Promise.all([
+    Promise.all(leases.map(stat)),
+    Promise.all(queued.map(stat)),
+  ]);
+  return describeSemaphore(leases, leaseStats, queued, queuedStats, max);
+}
+
 export async function holdersCommand(inv: HoldersInvocation, io: Output): Promise<number> {
   const client = await connectOrExit(inv.connect, CONNECT_TIMEOUT, io);
   try {
-    const rows = await listHolders(client, inv.name, inv.root);
+    const rows = inv.semaphore
+      ? await listSemaphoreHolders(client, inv.name, inv.root, inv.semaphore.max)
+      : await listHolders(client, inv.name, inv.root);
     if (inv.json) io.out(JSON.stringify(rows, null, 2));
     else for (const line of formatTable(rows)) io.out(line);
     return 0;

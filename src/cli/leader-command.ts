@@ -5,43 +5,40 @@
  * exits and exits with its code. Leadership lost while it runs stops it as `zk-recipes lock`
  * stops a command whose lock is lost (SIGTERM, SIGKILL after --grace; we exit 70).
  */
-import type { ChildProcess } from 'node:child_process';
 import { monotonicNow } from '../client/clock.js';
 import type { ZkClient } from '../client/zk-client.js';
 import { ZkLeaderElection } from '../recipes/leader/zk-leader-election.js';
 import { EXIT, formatDuration, type LeaderInvocation } from './args.js';
 import { CONNECT_TIMEOUT, connectOrExit, type Output } from './common.js';
-import { type ChildResult, FORWARDED, Interrupted, runChild, signalExitCode } from './lock-command.js';
+import {
+  type ChildResult,
+  Interrupted,
+  runChild,
+  SignalForwarding,
+  signalExitCode,
+} from './guarded-command.js';
 
 class NotElectedInTime extends Error {}
 
 export async function leaderCommand(inv: LeaderInvocation, io: Output): Promise<number> {
   const started = monotonicNow();
-  const interrupt = new AbortController();
-  let child: ChildProcess | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill(sig); // we stay leader until the command has exited
-      return;
-    }
-    if (!interrupt.signal.aborted) interrupt.abort(new Interrupted(sig));
-  };
-  for (const s of FORWARDED) process.on(s, onSignal);
+  const signals = new SignalForwarding(); // we stay leader until the command has exited
+  const interrupted = signals.interrupted;
 
   let client: ZkClient | undefined;
   let election: ZkLeaderElection | undefined;
   let waitTimer: NodeJS.Timeout | undefined;
   try {
     const connectTimeout = Math.max(1000, Math.min(CONNECT_TIMEOUT, inv.timeout ?? CONNECT_TIMEOUT));
-    client = await connectOrExit(inv.connect, connectTimeout, io, interrupt.signal);
+    client = await connectOrExit(inv.connect, connectTimeout, io, interrupted);
     election = new ZkLeaderElection(client, inv.name, {
       root: inv.root,
       ...(inv.identifier === undefined ? {} : { participantId: inv.identifier }),
     });
     // --timeout bounds the wait for leadership only, not the command.
     const stop = new AbortController();
-    const onInterrupt = () => stop.abort(interrupt.signal.reason);
-    interrupt.signal.addEventListener('abort', onInterrupt, { once: true });
+    const onInterrupt = () => stop.abort(interrupted.reason);
+    interrupted.addEventListener('abort', onInterrupt, { once: true });
     if (inv.timeout !== undefined) {
       const left = Math.max(0, inv.timeout - (monotonicNow() - started));
       waitTimer = setTimeout(() => stop.abort(new NotElectedInTime()), left);
@@ -51,14 +48,12 @@ export async function leaderCommand(inv: LeaderInvocation, io: Output): Promise<
       await election.run(
         async (termSignal) => {
           clearTimeout(waitTimer);
-          interrupt.signal.removeEventListener('abort', onInterrupt);
+          interrupted.removeEventListener('abort', onInterrupt);
           result = await runChild(
             { command: inv.command, grace: inv.grace, held: 'leadership' },
             termSignal,
             io,
-            (c) => {
-              child = c;
-            },
+            signals.spawned,
           );
         },
         { signal: stop.signal },
@@ -86,6 +81,6 @@ export async function leaderCommand(inv: LeaderInvocation, io: Output): Promise<
     clearTimeout(waitTimer);
     await election?.close();
     await client?.close();
-    for (const s of FORWARDED) process.off(s, onSignal);
+    signals.stop();
   }
 }

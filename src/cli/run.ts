@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, parseCommandLine, USAGE, UsageError } from './args.js';
+import { EXIT, parseCommandLine, UsageError } from './args.js';
 import { ExitError, type Output } from './common.js';
 import { holdersCommand } from './holders-command.js';
 import { leaderCommand } from './leader-command.js';
 import { lockCommand } from './lock-command.js';
+import { semaphoreCommand } from './semaphore-command.js';
+import { USAGE } from './usage.js';
 
 export async function run(
   argv: readonly string[],
@@ -26,6 +28,8 @@ export async function run(
         return await lockCommand(inv, io);
       case 'leader':
         return await leaderCommand(inv, io);
+      case 'semaphore':
+        return await semaphoreCommand(inv, io);
       case 'holders':
         return await holdersCommand(inv, io);
     }

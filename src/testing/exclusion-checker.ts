@@ -33,13 +33,28 @@ export interface CheckResult {
   lostUpdates: number;
 }
 
+export interface CheckOptions {
+  /**
+   * How many may hold at once: a semaphore's maximum of leases. Default 1: mutual exclusion
+   * (shared holds may overlap each other, an exclusive one overlaps nobody). Above 1, every hold
+   * counts against the maximum whatever its mode, and tokens are not checked for order (leases
+   * are held side by side).
+   */
+  maxHolders?: number;
+}
+
 /**
  * Fails on: two holds that overlap (a writer beside anyone), unless the earlier holder was told
  * before the later was granted, or its process was stopped at that moment (no lock can tell a
  * stopped process anything) and fencing refused every write it made after that grant; a lost
- * update; a fencing-token regression between consecutive exclusive grants.
+ * update; a fencing-token regression between consecutive exclusive grants. With `maxHolders`
+ * above 1 (a semaphore): more than that many holds at once, with the same exceptions.
  */
-export function checkHistory(holds: readonly HoldRecord[]): CheckResult {
+export function checkHistory(holds: readonly HoldRecord[], options: CheckOptions = {}): CheckResult {
+  const maxHolders = options.maxHolders ?? 1;
+  if (!Number.isSafeInteger(maxHolders) || maxHolders < 1) {
+    throw new RangeError(`maxHolders must be a positive integer, got ${String(maxHolders)}`);
+  }
   const violations: string[] = [];
   const sorted = [...holds].sort((a, b) => a.acquired - b.acquired);
   let fenced = 0;
@@ -53,23 +68,11 @@ export function checkHistory(holds: readonly HoldRecord[]): CheckResult {
       }
     }
   }
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]!;
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j]!;
-      if (b.acquired >= a.released) continue; // no overlap (sorted by acquired, so b starts after a)
-      if (a.mode === 'shared' && b.mode === 'shared') continue;
-      const toldInTime = a.lostAt !== undefined && a.lostAt <= b.acquired;
-      const stoppedAtGrant = a.paused?.some(([from, to]) => from <= b.acquired && b.acquired <= to) ?? false;
-      const fencedOff = a.writes.filter((w) => w.t >= b.acquired).every((w) => w.result === 'stale');
-      if (!toldInTime && !(stoppedAtGrant && fencedOff)) {
-        violations.push(
-          `${a.worker} (token ${a.token}, ${a.mode}) and ${b.worker} (token ${b.token}, ${b.mode}) held at once ` +
-            `from ${b.acquired.toFixed(1)} to ${Math.min(a.released, b.released).toFixed(1)}`,
-        );
-      }
-    }
+  if (maxHolders > 1) {
+    violations.push(...capacityViolations(sorted, maxHolders));
+    return { violations, grants: holds.length, fenced, lostUpdates };
   }
+  violations.push(...exclusionViolations(sorted));
   const exclusive = sorted.filter((h) => h.mode === 'exclusive');
   for (let i = 1; i < exclusive.length; i++) {
     const prev = exclusive[i - 1]!;
@@ -81,4 +84,50 @@ export function checkHistory(holds: readonly HoldRecord[]): CheckResult {
     }
   }
   return { violations, grants: holds.length, fenced, lostUpdates };
+}
+
+/**
+ * Whether `a`, granted earlier, still counts as a holder when `b` was granted: it was not told
+ * before (`lostAt`), and it was not stopped at that moment with every later write of its fenced off.
+ */
+function heldAt(a: HoldRecord, b: HoldRecord): boolean {
+  if (b.acquired >= a.released) return false;
+  const toldInTime = a.lostAt !== undefined && a.lostAt <= b.acquired;
+  const stoppedAtGrant = a.paused?.some(([from, to]) => from <= b.acquired && b.acquired <= to) ?? false;
+  const fencedOff = a.writes.filter((w) => w.t >= b.acquired).every((w) => w.result === 'stale');
+  return !toldInTime && !(stoppedAtGrant && fencedOff);
+}
+
+/** Pairs that held at once, a writer beside anyone (`sorted` by acquired). */
+function exclusionViolations(sorted: readonly HoldRecord[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j]!;
+      if (a.mode === 'shared' && b.mode === 'shared') continue;
+      if (heldAt(a, b)) {
+        out.push(
+          `${a.worker} (token ${a.token}, ${a.mode}) and ${b.worker} (token ${b.token}, ${b.mode}) held at once ` +
+            `from ${b.acquired.toFixed(1)} to ${Math.min(a.released, b.released).toFixed(1)}`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Grants that made more than `max` holders at once (the most holders is reached at some grant). */
+function capacityViolations(sorted: readonly HoldRecord[], max: number): string[] {
+  const out: string[] = [];
+  sorted.forEach((b, j) => {
+    const beside = sorted.slice(0, j).filter((a) => heldAt(a, b));
+    if (beside.length >= max) {
+      out.push(
+        `${beside.length + 1} held at once (at most ${max}) at ${b.acquired.toFixed(1)}: ` +
+          [...beside, b].map((h) => `${h.worker} (token ${h.token})`).join(', '),
+      );
+    }
+  });
+  return out;
 }

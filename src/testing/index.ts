@@ -14,7 +14,13 @@ export {
   type TestZooKeeperOptions,
   withServer,
 } from './env.js';
-export { type CheckResult, checkHistory, type HoldRecord, type WriteAttempt } from './exclusion-checker.js';
+export {
+  type CheckOptions,
+  type CheckResult,
+  checkHistory,
+  type HoldRecord,
+  type WriteAttempt,
+} from './exclusion-checker.js';
 export { type FaultMode, FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 export {
   aptInstall,

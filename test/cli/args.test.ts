@@ -15,7 +15,12 @@ import {
   parseDuration,
   UsageError,
 } from '../../src/cli/args.js';
-import { describeQueue, formatTable, type QueueEntry } from '../../src/cli/holders-command.js';
+import {
+  describeQueue,
+  describeSemaphore,
+  formatTable,
+  type QueueEntry,
+} from '../../src/cli/holders-command.js';
 import type { Stat } from '../../src/index.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
@@ -167,6 +172,44 @@ describe('parseCommandLine', () => {
     assert.equal(odd.kind === 'holders' && odd.name, '-odd');
   });
 
+  test('semaphore, and holders --semaphore', () => {
+    assert.deepEqual(parseCommandLine(['semaphore', 'db', '-m', '3', '--', 'run', 'x']), {
+      kind: 'semaphore',
+      name: 'db',
+      connect: DEFAULT_CONNECT,
+      root: '/semaphores',
+      max: 3,
+      timeout: DEFAULT_TIMEOUT,
+      grace: DEFAULT_GRACE,
+      identifier: undefined,
+      command: ['run', 'x'],
+    } satisfies Invocation);
+    const forever = parseCommandLine(['semaphore', 'db', '--max', '1', '--timeout', 'inf', '--', 'x']);
+    assert.equal(forever.kind === 'semaphore' && forever.timeout, undefined);
+    assert.deepEqual(parseCommandLine(['holders', 'db', '--semaphore', '--max', '2']), {
+      kind: 'holders',
+      name: 'db',
+      connect: DEFAULT_CONNECT,
+      root: '/semaphores',
+      json: false,
+      semaphore: { max: 2 },
+    } satisfies Invocation);
+    const noMax = parseCommandLine(['holders', 'db', '--semaphore', '--root', '/s']);
+    assert.deepEqual(noMax.kind === 'holders' && [noMax.root, noMax.semaphore], ['/s', { max: undefined }]);
+    usageError(['semaphore', 'db', '--', 'x'], /semaphore: missing --max <n>/);
+    for (const bad of ['0', '-1', '1.5', 'two', '2147483648']) {
+      usageError(['semaphore', 'db', `--max=${bad}`, '--', 'x'], /--max must be a positive integer, got "/);
+    }
+    usageError(['semaphore', 'a/b', '--max', '1', '--', 'x'], /semaphore name "a\/b"/);
+    usageError(['semaphore', 'db', '--max', '1'], /semaphore: missing command/);
+    usageError(
+      ['holders', 'db', '--semaphore', '--election'],
+      /--election and --semaphore exclude each other/,
+    );
+    usageError(['holders', 'db', '--max', '2'], /--max goes with --semaphore/);
+    assert.deepEqual(parseCommandLine(['semaphore', '--help']), { kind: 'help', topic: 'semaphore' });
+  });
+
   test('help and version', () => {
     assert.deepEqual(parseCommandLine(['--help']), { kind: 'help', topic: undefined });
     assert.deepEqual(parseCommandLine(['-h']), { kind: 'help', topic: undefined });
@@ -232,6 +275,26 @@ describe('holders output', () => {
     assert.deepEqual(
       headGone.map((r) => [r.sequence, r.state]),
       [[8, 'holder']],
+    );
+  });
+
+  test('a semaphore: leases past the maximum wait; the mutex holder is left out, the mutex queue waits', () => {
+    const leases = [entry(1, 'shared'), entry(2, 'shared'), entry(3, 'shared')];
+    const queued = [entry(10, 'exclusive'), entry(11, 'exclusive')];
+    const all = (n: number) => Array.from({ length: n }, () => stat(1n, 0));
+    const rows = describeSemaphore(leases, [null, ...all(2)], queued, all(2), 1);
+    assert.deepEqual(
+      rows.map((r) => [r.sequence, r.state, r.mode]),
+      [
+        [2, 'holder', 'lease'],
+        [3, 'waiting', 'lease'],
+        [11, 'waiting', 'lease'],
+      ],
+    );
+    const unknownMax = describeSemaphore(leases, all(3), [], [], undefined);
+    assert.deepEqual(
+      unknownMax.map((r) => r.state),
+      ['holder', 'holder', 'holder'],
     );
   });
 

@@ -1,19 +1,15 @@
 /** The zk-recipes command as a subprocess, against a real ZooKeeper. */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../src/cli/args.js';
-import type { HolderInfo } from '../../src/cli/holders-command.js';
 import { monotonicNow, type ZkClient, ZkReadWriteLock } from '../../src/index.js';
 import type { TestServer } from '../helpers.js';
 import { connect, eventually, startProxy, startServer } from '../helpers.js';
-
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+import { type Exit, holdersJson, killClis, startCli as startProcess } from './cli-process.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -25,53 +21,8 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  /** ms from spawn to exit. */
-  ms: number;
-}
-
-interface Cli {
-  child: ChildProcess;
-  exited: Promise<Exit>;
-}
-
-const running = new Set<ChildProcess>();
-
-/**
- * Starts the CLI in its own process group, so that cleanup can kill the command it runs too
- * (a test signals the CLI's pid only, which is what forwarding is about).
- */
-function startCli(args: string[], env: Record<string, string> = {}): Cli {
-  const started = monotonicNow();
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...process.env, ZK_CONNECT: server.connectString, ...env },
-  });
-  running.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  let ms = 0;
-  child.on('exit', () => {
-    ms = monotonicNow() - started;
-    running.delete(child);
-  });
-  // 'close' comes after 'exit', once every process holding the output pipes (the command too) is gone.
-  const exited = new Promise<Exit>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms }));
-  });
-  return { child, exited };
-}
+const startCli = (args: string[], env: Record<string, string> = {}) =>
+  startProcess(server.connectString, args, env);
 
 /** Runs the CLI to the end. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Exit> {
@@ -92,11 +43,7 @@ function alive(pid: number): boolean {
   }
 }
 
-async function holders(name: string): Promise<HolderInfo[]> {
-  const r = await cli(['holders', name, '--json']);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as HolderInfo[];
-}
+const holders = (name: string) => holdersJson(server.connectString, [name]);
 
 /** Polls `fn` until it yields a list (undefined: not yet). */
 async function eventuallyList<T>(
@@ -116,13 +63,7 @@ async function children(path: string): Promise<string[] | null> {
 }
 
 afterEach(async () => {
-  for (const child of running) {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  killClis();
   // No contender node may outlive its test; empty lock directories are tidied up here.
   const leftovers: string[] = [];
   for (const name of (await children('/locks')) ?? []) {

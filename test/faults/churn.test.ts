@@ -1,6 +1,7 @@
 /**
- * Fault scenarios on a 3-node ensemble, the churn run, and the read/write lock under faults.
- * `ZK_SOAK_SECONDS` and `ZK_SOAK_PROCS` lengthen the churn run (npm run test:soak).
+ * Fault scenarios on a 3-node ensemble, the churn run (locks, leader election and a semaphore
+ * side by side), and the read/write lock under faults. `ZK_SOAK_SECONDS` and `ZK_SOAK_PROCS`
+ * lengthen the churn run (npm run test:soak).
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -8,7 +9,17 @@ import { monotonicNow, type ZkClient } from '../../src/index.js';
 import { needsHarness, ZkTestCluster } from '../../src/testing/index.js';
 import type { TestProxy, TestServer } from '../helpers.js';
 import { connect, eventually, startProxy, startServer } from '../helpers.js';
-import { assertClean, assertNoNodes, GRANT_MARGIN, pick, sleep, startResource, T } from './common.js';
+import {
+  assertClean,
+  assertNoNodes,
+  GRANT_MARGIN,
+  nodeDirs,
+  pick,
+  sleep,
+  startResource,
+  T,
+} from './common.js';
+import type { Kind } from './contenders.js';
 import type { WorkerConfig } from './fault-worker.js';
 import { finish, foreignNodes, grantAfter, report, startWorker, stop, type Worker } from './harness.js';
 
@@ -83,27 +94,42 @@ describe('churn and read/write under faults', () => {
     admin = await connect(server.connectString);
   });
 
+  /** Workers of one recipe on one name; each group is checked on its own. */
+  interface Group {
+    name: string;
+    kinds: WorkerConfig['kind'][];
+    /** For a semaphore: its maximum, also the checker's. */
+    maxLeases?: number;
+  }
+
   /**
-   * Runs `procs` workers through proxies while injecting random faults for `seconds`. Each fault's
-   * effect has an end, recorded when it really happens: the proxy passes again, the process is
-   * continued, the restarted server serves. Workers contend until the test stops them, after a grant
-   * has come within the session timeout plus a margin of the last end.
+   * Runs every group's workers through proxies while injecting random faults for `seconds`. Each
+   * fault's effect has an end, recorded when it really happens: the proxy passes again, the process
+   * is continued, the restarted server serves. Workers contend until the test stops them, after a
+   * grant has come within the session timeout plus a margin of the last end, in every group.
    */
-  async function churn(name: string, kinds: WorkerConfig['kind'][], seconds: number, allowRestart: boolean) {
-    const resource = await startResource();
+  async function churn(groups: Group[], seconds: number, allowRestart: boolean) {
+    const resources = await Promise.all(groups.map(() => startResource()));
     const faultsUntil = monotonicNow() + seconds * 1000;
-    const proxies: TestProxy[] = await Promise.all(kinds.map(() => startProxy(server.connectString)));
+    const configs = groups.flatMap((g, gi) =>
+      g.kinds.map((kind) => ({
+        name: g.name,
+        kind,
+        ...(g.maxLeases === undefined ? {} : { maxLeases: g.maxLeases }),
+        resource: resources[gi]!.url,
+      })),
+    );
+    const proxies: TestProxy[] = await Promise.all(configs.map(() => startProxy(server.connectString)));
     const base = {
-      name,
-      resource: resource.url,
       sessionTimeout: T,
       holdMs: [5, 60] as [number, number],
       acquireTimeoutMs: [200, 4000] as [number, number],
     };
-    const workers: Worker[] = kinds.map((kind, i) =>
-      startWorker({ ...base, id: `W${i}`, kind, connect: proxies[i]!.connectString }),
+    const workers: Worker[] = configs.map((cfg, i) =>
+      startWorker({ ...base, ...cfg, id: `${cfg.kind[0]}${i}`, connect: proxies[i]!.connectString }),
     );
     const all = [...workers];
+    const ofGroup = (g: Group) => all.filter((w) => w.cfg.name === g.name);
     const faults: Record<string, number> = { reset: 0, blackhole: 0, kill9: 0, pause: 0, restart: 0 };
     /** When each fault's effect ended (monotonic ms), or will. */
     const ends: Promise<number>[] = [];
@@ -150,12 +176,25 @@ describe('churn and read/write under faults', () => {
         }
       }
       const tEnd = Math.max(...(await Promise.all(ends)));
-      recoveryMs = await grantAfter(all, tEnd, T + GRANT_MARGIN);
+      for (const g of groups) {
+        const took = await grantAfter(ofGroup(g), tEnd, T + GRANT_MARGIN).catch((e: Error) => {
+          const last = ofGroup(g).map(
+            (w) => `${w.cfg.id}${w.alive ? '' : ' (dead)'}: ${JSON.stringify(w.events.slice(-4))}`,
+          );
+          throw new Error(`${g.name}: ${e.message}\n${last.join('\n')}`);
+        });
+        recoveryMs = Math.max(recoveryMs, took);
+      }
       // Before the workers leave, the nodes of killed workers must be gone (their sessions
       // expired): then the last worker out removes the directory, and an empty one is a leak.
       await eventually(
         async () => {
-          foreignAtStop = await foreignNodes(admin, `/locks/${name}`, all);
+          foreignAtStop = [];
+          for (const g of groups) {
+            for (const dir of nodeDirs(g.name, g.kinds[0]!)) {
+              foreignAtStop.push(...(await foreignNodes(admin, dir, ofGroup(g))).map((n) => `${dir}/${n}`));
+            }
+          }
           return foreignAtStop.length === 0;
         },
         T + GRANT_MARGIN,
@@ -168,17 +207,33 @@ describe('churn and read/write under faults', () => {
     }
     assert.deepEqual(stuck, [], 'every worker finished');
     assert.deepEqual(foreignAtStop, [], 'nodes of sessions no live worker has, before the stop');
-    const r = assertClean(all, resource);
-    await assertNoNodes(admin, name);
-    return { ...r, faults, recoveryMs };
+    const checked = groups.map((g, gi) =>
+      assertClean(ofGroup(g), resources[gi]!, g.maxLeases === undefined ? {} : { maxHolders: g.maxLeases }),
+    );
+    for (const g of groups) await assertNoNodes(admin, g.name, g.kinds[0]!);
+    const sum = (k: 'grants' | 'fenced') => checked.reduce((n, r) => n + r[k], 0);
+    return {
+      grants: sum('grants'),
+      fenced: sum('fenced'),
+      violations: checked.flatMap((r) => r.violations),
+      byGroup: Object.fromEntries(groups.map((g, gi) => [`${g.name}Grants`, checked[gi]!.grants])),
+      faults,
+      recoveryMs,
+    };
   }
 
   test('8 churn: many processes, random holds, random faults: checker clean', async () => {
     const seconds = Number(process.env.ZK_SOAK_SECONDS ?? 20);
     const procs = Number(process.env.ZK_SOAK_PROCS ?? 20);
+    // A fifth of the processes take part in an election, a fifth share a semaphore of 2.
+    const others = Math.max(2, Math.round(procs / 5));
+    const some = (kind: Kind, n: number) => Array.from({ length: n }, () => kind);
     const r = await churn(
-      'c8',
-      Array.from({ length: procs }, () => 'mutex' as const),
+      [
+        { name: 'c8', kinds: some('mutex', Math.max(2, procs - 2 * others)) },
+        { name: 'c8-leader', kinds: some('leader', others) },
+        { name: 'c8-semaphore', kinds: some('semaphore', others), maxLeases: 2 },
+      ],
       seconds,
       !needsHarness(), // restarting the server needs one started by the harness
     );
@@ -186,6 +241,7 @@ describe('churn and read/write under faults', () => {
       procs,
       seconds,
       grants: r.grants,
+      ...r.byGroup,
       fenced: r.fenced,
       ...r.faults,
       grantAfterFaultsMs: r.recoveryMs,
@@ -195,7 +251,7 @@ describe('churn and read/write under faults', () => {
 
   test('9 the read/write lock under the same faults: readers may overlap, never a writer', async () => {
     const kinds: WorkerConfig['kind'][] = ['read', 'read', 'read', 'write', 'write', 'read', 'write', 'read'];
-    const r = await churn('c9', kinds, 15, false);
+    const r = await churn([{ name: 'c9', kinds }], 15, false);
     report('scenario 9', {
       grants: r.grants,
       ...r.faults,

@@ -1,8 +1,9 @@
 /** Plumbing shared by the fault scenarios. */
 import assert from 'node:assert/strict';
 import type { ZkClient } from '../../src/index.js';
-import { checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
+import { type CheckOptions, checkHistory, type HoldRecord } from '../../src/testing/exclusion-checker.js';
 import { onCleanup } from '../helpers.js';
+import type { Kind } from './contenders.js';
 import type { Worker } from './harness.js';
 import { FencedResource } from './resource.js';
 
@@ -42,22 +43,61 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
   return out;
 }
 
-/** Asserts the checker finds nothing; returns its figures. */
-export function assertClean(workers: readonly Worker[], resource: FencedResource) {
-  const result = checkHistory(collectHolds(workers));
-  assert.deepEqual(result.violations, [], 'mutual exclusion violated');
+/** What the workers a violation names reported around it: their sessions, grants, losses, pauses. */
+function explain(workers: readonly Worker[], violations: readonly string[]): string {
+  const named = workers.filter((w) => violations.some((v) => v.includes(`${w.cfg.id} (`)));
+  return named
+    .map((w) => {
+      const events = w.events
+        .filter((e) => ['acquired', 'lost', 'session', 'ready', 'hold'].includes(e.ev))
+        .slice(-12)
+        .map((e) =>
+          JSON.stringify({ ...e, record: e.record && { ...e.record, writes: e.record.writes.length } }),
+        );
+      return `${w.cfg.id} pauses=${JSON.stringify(w.pauses)} killedAt=${w.killedAt ?? '-'}\n  ${events.join('\n  ')}`;
+    })
+    .join('\n');
+}
+
+/** Asserts the checker finds nothing (`options.maxHolders`: a semaphore's maximum); returns its figures. */
+export function assertClean(
+  workers: readonly Worker[],
+  resource: FencedResource,
+  options: CheckOptions = {},
+) {
+  const result = checkHistory(collectHolds(workers), options);
+  assert.deepEqual(
+    result.violations,
+    [],
+    `mutual exclusion violated\n${explain(workers, result.violations)}`,
+  );
   assert.equal(resource.lostUpdates, 0, 'the resource saw a lost update');
   return result;
 }
 
+/** Where a recipe's nodes live: a lock's directory, an election's, a semaphore's leases and mutex. */
+export function nodeDirs(name: string, kind: Kind = 'mutex'): string[] {
+  if (kind === 'leader') return [`/elections/${name}`];
+  if (kind === 'semaphore') return [`/semaphores/${name}/leases`, `/semaphores/${name}/locks`];
+  return [`/locks/${name}`];
+}
+
 /**
- * Asserts nothing is left under the lock's directory, and that the directory itself is gone. An
- * empty directory counts as left behind: the scenarios make sure the last contender leaves rather
- * than dies (churn waits for killed workers' sessions to expire before stopping the others).
+ * Asserts nothing is left under the recipe's directories, and that the directories themselves are
+ * gone. An empty directory counts as left behind: the scenarios make sure the last contender
+ * leaves rather than dies (churn waits for killed workers' sessions to expire before stopping the
+ * others).
  */
-export async function assertNoNodes(admin: ZkClient, name: string): Promise<void> {
-  const children = await admin.getChildren(`/locks/${name}`).catch(() => null);
-  assert.equal(children, null, `left under /locks/${name}: ${children === null ? '' : `[${children}]`}`);
+export async function assertNoNodes(admin: ZkClient, name: string, kind: Kind = 'mutex'): Promise<void> {
+  for (const dir of nodeDirs(name, kind)) {
+    const children = await admin.getChildren(dir).catch(() => null);
+    const stat = children === null ? null : await admin.exists(dir).catch(() => null);
+    // When the directory itself is left: when it was created, and how often its children changed.
+    const made = stat
+      ? ` (created ${Date.now() - Number(stat.ctime)} ms ago, cversion ${stat.cversion})`
+      : '';
+    assert.equal(children, null, `left under ${dir}${made}: ${children === null ? '' : `[${children}]`}`);
+  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

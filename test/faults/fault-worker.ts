@@ -1,18 +1,23 @@
 /**
- * A contender process of the fault suite. It takes the lock over and over; while holding it does
- * a read-modify-write on the fenced resource, and logs the hold as a JSON line on stdout:
+ * A contender process of the fault suite. It takes the lock (or leadership of an election, or a
+ * semaphore's lease) over and over; while holding it does a read-modify-write on the fenced
+ * resource (not with a shared lock or a semaphore: several hold at once), and logs the hold as a
+ * JSON line on stdout:
  *   {"ev":"ready"} {"ev":"acquired",...} {"ev":"hold","record":HoldRecord} {"ev":"done"}
  *   {"ev":"session","session":"<ephemeralOwner>"} (also in "ready": the session its nodes belong to)
  * Config: one JSON argument (WorkerConfig). SIGTERM: it gives up a pending acquire, ends a hold, leaves.
  */
-import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { monotonicNow } from '../../src/index.js';
 import type { HoldRecord, WriteAttempt } from '../../src/testing/exclusion-checker.js';
+import { type Contender, contender, type Kind } from './contenders.js';
 
 export interface WorkerConfig {
   id: string;
   connect: string;
   name: string;
-  kind: 'mutex' | 'read' | 'write';
+  kind: Kind;
+  /** For kind 'semaphore': its maximum of leases. */
+  maxLeases?: number;
   /** Stop after this many holds... */
   iterations?: number;
   /** ...or at this monotonic time; without either, at SIGTERM (see harness.ts, stop()). */
@@ -33,26 +38,11 @@ const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const rand = ([lo, hi]: [number, number]) => lo + Math.random() * (hi - lo);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const client = new ZkClient(cfg.connect, { sessionTimeout: cfg.sessionTimeout, connectTimeout: 60_000 });
-await client.connect();
-const lock =
-  cfg.kind === 'mutex'
-    ? new ZkLock(client, cfg.name, { identifier: cfg.id })
-    : new ZkReadWriteLock(client, cfg.name, { identifier: cfg.id })[
-        cfg.kind === 'read' ? 'readLock' : 'writeLock'
-      ];
+const c: Contender = await contender(cfg);
+const client = c.client;
 // Its sessions, so that the test can tell a node of a live worker from a leaked or dead one.
 emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
 client.on('connected', () => emit({ ev: 'session', session: String(client.sessionOwner) }));
-
-// The grant's own time, taken where the lock grants (its 'acquired' event, in the same tick as
-// the grant): a SIGSTOP between the grant and the code after `await acquire()` must not move the
-// hold's start past the pause (the checker excuses a stopped holder only for grants made while it
-// was stopped, so a start recorded after the pause would look like a grant beside another holder).
-let grantedAt = 0;
-lock.on('acquired', () => {
-  grantedAt = monotonicNow();
-});
 
 let holds = 0;
 let stopping = false;
@@ -74,9 +64,9 @@ while (
   if (cfg.abortChance && Math.random() < cfg.abortChance) {
     abortTimer = setTimeout(() => ac.abort(new Error('random abort')), Math.random() * 300);
   }
-  let ok = false;
+  let held: Awaited<ReturnType<Contender['acquire']>> = null;
   try {
-    ok = await lock.acquire({ timeout, signal: AbortSignal.any([ac.signal, stop.signal]) });
+    held = await c.acquire(timeout, AbortSignal.any([ac.signal, stop.signal]));
   } catch (e) {
     emit({ ev: 'acquire-failed', reason: String((e as Error).message) });
     if (client.state === 'closed') break;
@@ -84,14 +74,13 @@ while (
   } finally {
     clearTimeout(abortTimer);
   }
-  if (!ok) {
+  if (!held) {
     emit({ ev: 'timeout' });
     continue;
   }
   holds++;
-  const acquired = grantedAt;
-  const token = lock.fencingToken!.toString();
-  const signal = lock.signal;
+  const { acquired, signal } = held;
+  const token = held.token.toString();
   let lostAt: number | undefined;
   const onLost = () => {
     lostAt = monotonicNow();
@@ -105,7 +94,7 @@ while (
   try {
     const { value } = (await (await fetch(`${cfg.resource}/value`)).json()) as { value: number };
     await sleep(rand(cfg.holdMs));
-    if (cfg.kind !== 'read' && (cfg.ignoreSignal || !signal.aborted)) {
+    if (c.writes && (cfg.ignoreSignal || !signal.aborted)) {
       const t = monotonicNow();
       const res = await fetch(`${cfg.resource}/write`, {
         method: 'POST',
@@ -119,7 +108,7 @@ while (
   const released = lostAt ?? monotonicNow();
   const record: HoldRecord = {
     worker: cfg.id,
-    mode: cfg.kind === 'read' ? 'shared' : 'exclusive',
+    mode: c.mode,
     token,
     acquired,
     released,
@@ -127,7 +116,8 @@ while (
     ...(lostAt === undefined ? {} : { lostAt }),
   };
   emit({ ev: 'hold', record });
-  await lock.release().catch((e) => emit({ ev: 'release-failed', reason: String(e) }));
+  signal.removeEventListener('abort', onLost); // a leader's signal aborts on giving up too
+  await held.release().catch((e) => emit({ ev: 'release-failed', reason: String(e) }));
 }
 await client.close();
 emit({ ev: 'done' });

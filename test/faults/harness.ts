@@ -59,6 +59,17 @@ export class Worker {
     return undefined;
   }
 
+  /** Whether it holds now, as far as it has told: granted, and not yet reported ended or lost. */
+  get holding(): boolean {
+    const granted = [...this.events].reverse().find((e) => e.ev === 'acquired');
+    if (!granted) return false;
+    return !this.events.some(
+      (e) =>
+        (e.ev === 'hold' && e.record!.token === granted.token) ||
+        (e.ev === 'lost' && e.token === granted.token),
+    );
+  }
+
   holds(): HoldRecord[] {
     return this.events.filter((e) => e.ev === 'hold').map((e) => ({ ...e.record!, paused: this.pauses }));
   }

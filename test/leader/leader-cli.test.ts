@@ -1,18 +1,14 @@
 /** `zk-recipes leader` and `zk-recipes holders --election` as subprocesses, against a real ZooKeeper. */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../src/cli/args.js';
-import type { HolderInfo } from '../../src/cli/holders-command.js';
 import type { ZkClient } from '../../src/index.js';
+import { holdersJson, startCli as startProcess } from '../cli/cli-process.js';
 import type { TestServer } from '../helpers.js';
-import { connect, eventually, onCleanup, startServer } from '../helpers.js';
-
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+import { connect, eventually, startServer } from '../helpers.js';
 
 let server: TestServer;
 let admin: ZkClient;
@@ -24,48 +20,8 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Starts the CLI in its own process group; cleanup kills the group (the command it runs too). */
-function startCli(args: string[]): { child: ChildProcess; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...process.env, ZK_CONNECT: server.connectString },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  const exited = new Promise<Exit>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  onCleanup(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await exited;
-  });
-  return { child, exited };
-}
-
-async function participants(name: string): Promise<HolderInfo[]> {
-  const r = await startCli(['holders', name, '--election', '--json']).exited;
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as HolderInfo[];
-}
+const startCli = (args: string[]) => startProcess(server.connectString, args);
+const participants = (name: string) => holdersJson(server.connectString, [name, '--election']);
 
 describe('zk-recipes leader', () => {
   test('three leaders of one election run their commands one at a time; holders --election shows the leader', async () => {

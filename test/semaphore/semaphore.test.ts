@@ -172,6 +172,10 @@ describe('ZkSemaphore', () => {
     assert.throws(() => new ZkSemaphore(admin, 's', { maxLeases: 1.5 }), /got 1.5/);
     assert.throws(() => new ZkSemaphore(admin, 's', {} as never), /maxLeases or countPath/);
     assert.throws(() => new ZkSemaphore(admin, 'a/b', { maxLeases: 1 }), /semaphore name "a\/b"/);
+    assert.throws(
+      () => new ZkSemaphore(admin, 's', { maxLeases: 1, watchNode: 'yes' as never }),
+      /watchNode must be a boolean, got/,
+    );
     const sem = new ZkSemaphore(admin, 'bad', { maxLeases: 2 });
     await assert.rejects(sem.acquire({ leases: 3 }), (e: Error) => {
       assert.ok(e instanceof LockUsageError);

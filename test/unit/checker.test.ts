@@ -78,3 +78,23 @@ test('a lost update and a token regression are violations', () => {
   ]);
   assert.match(regressed.violations[0]!, /regressed/);
 });
+
+test('maxHolders (a semaphore): up to the maximum at once is clean, one more is a violation naming them', () => {
+  const lease = (worker: string, acquired: number, released: number, over: Partial<HoldRecord> = {}) =>
+    hold({ worker, token: String(acquired), acquired, released, writes: [], ...over });
+  const two = [lease('a', 0, 10), lease('b', 1, 10), lease('c', 10, 20)];
+  assert.deepEqual(checkHistory(two, { maxHolders: 2 }).violations, []);
+  const three = [lease('a', 0, 10), lease('b', 1, 10), lease('c', 5, 20)];
+  const r = checkHistory(three, { maxHolders: 2 });
+  assert.equal(r.violations.length, 1);
+  assert.match(
+    r.violations[0]!,
+    /^3 held at once \(at most 2\) at 5\.0: a \(token 0\), b \(token 1\), c \(token 5\)$/,
+  );
+  // Told before the third grant, or stopped then: it does not count.
+  const told = [lease('a', 0, 10, { lostAt: 4 }), lease('b', 1, 10), lease('c', 5, 20)];
+  assert.deepEqual(checkHistory(told, { maxHolders: 2 }).violations, []);
+  const paused = [lease('a', 0, 10, { paused: [[3, 8]] }), lease('b', 1, 10), lease('c', 5, 20)];
+  assert.deepEqual(checkHistory(paused, { maxHolders: 2 }).violations, []);
+  assert.throws(() => checkHistory([], { maxHolders: 0 }), /maxHolders must be a positive integer, got 0/);
+});

@@ -13,6 +13,11 @@ export interface ZkSemaphoreBaseOptions {
   /** Our lease nodes' data, shown by `participants()` (default `<hostname>:<pid>`). */
   identifier?: string;
   logger?: Logger;
+  /**
+   * Watch each lease's node while held, so an operator's delete aborts the lease's `signal` at
+   * once (a lost session is reported either way). Costs one request per lease. Default: off.
+   */
+  watchNode?: boolean;
 }
 
 /** A fixed maximum (every process must pass the same one), or one read from a shared count node. */

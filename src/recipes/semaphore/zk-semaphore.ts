@@ -66,6 +66,7 @@ export class ZkSemaphore {
   private readonly logger: Logger;
   private readonly fixedMax: number | undefined;
   private readonly countPath: string | undefined;
+  private readonly watchNode: boolean;
   private readonly mutex: ZkLock;
   private readonly leasesDir: string;
   private readonly nodes: OwnNodes;
@@ -89,6 +90,10 @@ export class ZkSemaphore {
     else if (options.maxLeases === undefined)
       throw new TypeError('options must give maxLeases or countPath, got neither');
     if (options.maxLeases !== undefined) this.fixedMax = checkMax(options.maxLeases);
+    if (options.watchNode !== undefined && typeof options.watchNode !== 'boolean') {
+      throw new TypeError(`watchNode must be a boolean, got ${describe(options.watchNode)}`);
+    }
+    this.watchNode = options.watchNode ?? false;
     this.client = client;
     this.name = name;
     this.path = joinPath(root, name);
@@ -327,7 +332,7 @@ export class ZkSemaphore {
       client: this.client,
       queue: this.nodes,
       logger: this.logger,
-      watchNode: false,
+      watchNode: this.watchNode,
       on: {
         lost: (h, reason) => publish('lost', this.path, h.path, h.fencingToken, reason),
         revocationRequested: () => {},
