@@ -33,8 +33,6 @@ export interface ServiceProviderEvents {
 
 const STRATEGIES: readonly ProviderStrategy[] = ['round-robin', 'random', 'sticky'];
 
-type ReadNode = (path: string, data: Buffer | undefined) => ServiceInstance | undefined;
-
 /** Made by `ZkServiceDiscovery.provider(name, options)`; `await start()` before choosing. */
 export class ServiceProvider extends EventEmitter<ServiceProviderEvents> {
   readonly strategy: ProviderStrategy;
@@ -47,11 +45,12 @@ export class ServiceProvider extends EventEmitter<ServiceProviderEvents> {
   private started = false;
   private closed: Promise<void> | undefined;
 
+  /** @internal Made by `ZkServiceDiscovery.provider()`; `readNode` parses a node, warning when it cannot. */
   constructor(
     client: ZkClient,
     readonly servicePath: string,
     options: ProviderOptions,
-    private readonly readNode: ReadNode,
+    private readonly readNode: (path: string, data: Buffer | undefined) => ServiceInstance | undefined,
   ) {
     super();
     if (options === null || typeof options !== 'object')
