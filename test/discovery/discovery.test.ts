@@ -227,3 +227,23 @@ test("node-zookeeper-client backend: registration and instances() work; a provid
   assert.equal(await admin.exists('/svc6/api/x'), null);
   await client.close();
 });
+
+test('the client closed before the discovery: close() settles at once, the persistent node left is logged', async () => {
+  const { logger, warnings } = warningsLogger();
+  const client = await connect(server.connectString, { wire: 'built-in', logger });
+  const discovery = new ZkServiceDiscovery(client, '/svc7');
+  await discovery.register({ name: 'api', id: 'dyn', address: 'h' });
+  await discovery.register({ name: 'api', id: 'stat', address: 'h', serviceType: 'STATIC' });
+  await client.close();
+  assert.equal(await admin.exists('/svc7/api/dyn'), null, 'the ephemeral one went with the session');
+  await discovery.close();
+  assert.ok(
+    warnings.some((w) => w.includes('could not remove /svc7/api/stat')),
+    warnings.join('\n'),
+  );
+  assert.ok(
+    await admin.exists('/svc7/api/stat'),
+    'a persistent node outlives a closed client (as in Curator)',
+  );
+  await admin.delete('/svc7/api/stat');
+});

@@ -21,6 +21,7 @@ import {
   startProxy,
   startServer,
   type TestServer,
+  zkReplies,
 } from '../helpers.js';
 
 const worker = fileURLToPath(new URL('./discovery-worker.js', import.meta.url));
@@ -173,5 +174,50 @@ test('a provider partitioned from the server ends with the server’s view after
   assert.equal(provider.getAllInstances().find((i) => i.id === 'p2')?.address, 'p2-moved');
   await reader.close();
   await writer.close();
+  await client.close();
+});
+
+test('a register whose reply is lost is tried again on the same session: the node once, and ours', async () => {
+  const proxy = await startProxy(server.connectString);
+  const client = await connect(proxy.connectString, { wire: 'built-in', sessionTimeout: 10_000 });
+  const discovery = new ZkServiceDiscovery(client, '/faults');
+  await client.mkdirp('/faults/replylost');
+  const session = client.sessionId;
+  const dropped = proxy.dropNextReply({
+    match: (chunk) =>
+      zkReplies(chunk).some(
+        (r) => r.xid >= 0 && r.err === 0 && r.path?.endsWith('/faults/replylost/me') === true,
+      ),
+  });
+  const registering = discovery.register({ name: 'replylost', id: 'me', address: 'h', port: 1 });
+  await dropped; // the fault happened: the server created the node, and its answer was cut off
+  const instance = await registering;
+  assert.equal(client.sessionId, session, 'the same session');
+  assert.equal((await admin.exists('/faults/replylost/me'))?.ephemeralOwner, client.sessionOwner);
+  assert.deepEqual(await discovery.instances('replylost'), [{ ...instance, payloadClass: undefined }]);
+  await discovery.close();
+  assert.equal(await admin.exists('/faults/replylost/me'), null);
+  await client.close();
+});
+
+test('a register cut off past its timeout rejects, keeps nothing, and leaves no node after the heal', async () => {
+  const proxy = await startProxy(server.connectString);
+  const client = await connect(proxy.connectString, { wire: 'built-in', sessionTimeout: 10_000 });
+  const discovery = new ZkServiceDiscovery(client, '/faults');
+  await client.mkdirp('/faults/cutoff');
+  const suspended = nextEvent(client, 'suspended', 20_000);
+  proxy.blackhole();
+  const registering = discovery.register({ name: 'cutoff', id: 'me', address: 'h' }, { timeout: 500 });
+  await assert.rejects(
+    registering,
+    (e: Error) => e.name === 'OperationTimeoutError' || e.name === 'ConnectionLossError',
+  );
+  await suspended; // the fault: the client was cut off
+  assert.deepEqual(discovery.registered(), [], 'nothing kept');
+  proxy.pass();
+  await eventually(() => client.state === 'connected', 20_000, 'reconnected');
+  await sleep(500); // the background removal, if the create had landed
+  assert.equal(await admin.exists('/faults/cutoff/me'), null, 'no node');
+  await discovery.close();
   await client.close();
 });

@@ -133,7 +133,7 @@ export class ZkServiceDiscovery extends EventEmitter<ZkServiceDiscoveryEvents> {
         throw new RangeError(`instance ${instance.id} changed meanwhile`);
       this.own.set(instance.id, instance); // a session loss meanwhile re-creates this version
       await retrying(
-        () => this.client.setData(this.pathOf(instance.name, instance.id), data, -1, call.request()),
+        async () => this.client.setData(this.pathOf(instance.name, instance.id), data, -1, call.request()),
         { policy: UNTIL_SESSION_ENDS, deadline: call.deadline, signal: call.signal },
       ).catch((e: unknown) => {
         // The node went with a session: the re-registration writes this version.
@@ -278,7 +278,8 @@ export class ZkServiceDiscovery extends EventEmitter<ZkServiceDiscoveryEvents> {
 
   private remove(instance: ServiceInstance, call: Call): Promise<void> {
     const path = this.pathOf(instance.name, instance.id);
-    return retrying(() => this.client.delete(path, -1, call.request()).catch(ignoreNoNode), {
+    // async: a request refused at once (a closed client) must become a rejection here too.
+    return retrying(async () => this.client.delete(path, -1, call.request()).catch(ignoreNoNode), {
       policy: UNTIL_SESSION_ENDS,
       deadline: call.deadline,
       signal: call.signal,
