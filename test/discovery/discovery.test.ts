@@ -194,6 +194,12 @@ test('bad input: the bad value named, nothing sent', async () => {
   );
   await assert.rejects(discovery.instances('..'), /invalid service name "\.\."/);
   await assert.rejects(discovery.unregister(''), /invalid instance id "": it is empty/);
+  await discovery.register({ name: 'one', id: 'taken', address: 'h' });
+  await assert.rejects(
+    discovery.register({ name: 'two', id: 'taken', address: 'h' }),
+    /instance id "taken" is registered here for service "one": unregister it first/,
+  );
+  await discovery.unregister('taken');
   assert.throws(
     () => discovery.provider('api', { strategy: 'fastest' as never }),
     /strategy must be one of round-robin, random, sticky, got "fastest"/,
@@ -201,7 +207,7 @@ test('bad input: the bad value named, nothing sent', async () => {
   assert.throws(() => discovery.provider('api', { filter: 1 as never }), /filter must be a function/);
   const p = discovery.provider('api');
   assert.throws(() => p.getInstance(), /not started: await provider\.start\(\) first/);
-  assert.equal(await admin.exists('/svc5'), null, 'nothing was written');
+  assert.equal(await admin.exists('/svc5/two'), null, 'nothing was written for the refused ones');
   await discovery.close();
   await client.close();
 });

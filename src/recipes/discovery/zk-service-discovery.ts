@@ -100,6 +100,11 @@ export class ZkServiceDiscovery extends EventEmitter<ZkServiceDiscoveryEvents> {
     const data = serializeInstance(instance);
     checkCall(opts);
     this.throwIfClosed();
+    const other = this.own.get(instance.id);
+    if (other && other.name !== instance.name)
+      throw new RangeError(
+        `instance id ${JSON.stringify(instance.id)} is registered here for service ${JSON.stringify(other.name)}: unregister it first`,
+      );
     const call = this.callOf(opts);
     return this.serially(instance.id, async () => {
       try {
