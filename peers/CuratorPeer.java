@@ -14,6 +14,8 @@
 //                                         from START until UNTIL acquire a lease, keep it HOLD ms, return it:
 //                                         "ok <acquired returning>..." per lease
 //   semholders NAME MAX                   "ok <node>...": getParticipantNodes() of that semaphore (its lease node names)
+//   discreg BASE NAME ID ADDRESS PORT PAYLOAD_B64 [TYPE] | discunreg BASE ID | disclist BASE NAME [object|map] | discnames BASE
+//                                         curator-x-discovery's ServiceDiscovery (class DiscoveryPeer at the end)
 //   cycle NAME N                          N uncontended mutex acquire+release cycles: "ok <ns per cycle...>"
 //   rcycle NAME N | wcycle NAME N         the same on the read or write side
 // Benchmark commands (KIND is mutex, read or write; times are System.nanoTime(), CLOCK_MONOTONIC):
@@ -319,6 +321,7 @@ public class CuratorPeer {
             }
             System.out.println(out);
           }
+          case "discreg", "discunreg", "disclist", "discnames" -> System.out.println(DiscoveryPeer.command(c, a));
           case "acquireat" -> {
             InterProcessLock l = lock(c, a[1], a[2]);
             sleepUntil(Long.parseLong(a[3]));
@@ -444,5 +447,71 @@ public class CuratorPeer {
       System.out.flush();
     }
     c.close();
+  }
+}
+
+// Service discovery (curator-x-discovery), for the discovery interop tests: see PROTOCOL.md.
+final class DiscoveryPeer {
+  static final Map<String, org.apache.curator.x.discovery.ServiceDiscovery<Object>> discoveries = new HashMap<>();
+  static final Map<String, org.apache.curator.x.discovery.ServiceInstance<Object>> registered = new HashMap<>();
+  static final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  // One ServiceDiscovery per base path and payload class ("object" or "map": what its serializer checks).
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static org.apache.curator.x.discovery.ServiceDiscovery<Object> of(CuratorFramework c, String base, String kind)
+      throws Exception {
+    String key = base + " " + kind;
+    var d = discoveries.get(key);
+    if (d == null) {
+      Class payloadClass = kind.equals("map") ? Map.class : Object.class;
+      d = org.apache.curator.x.discovery.ServiceDiscoveryBuilder.builder(payloadClass)
+          .client(c)
+          .basePath(base)
+          .serializer(new org.apache.curator.x.discovery.details.JsonInstanceSerializer<>(payloadClass))
+          .build();
+      d.start();
+      discoveries.put(key, d);
+    }
+    return d;
+  }
+
+  static String command(CuratorFramework c, String[] a) throws Exception {
+    java.util.Base64.Decoder b64in = java.util.Base64.getDecoder();
+    switch (a[0]) {
+      case "discreg" -> { // BASE NAME ID ADDRESS PORT PAYLOAD_B64 [TYPE]
+        Object payload = json.readValue(b64in.decode(a[6]), Object.class);
+        var i = org.apache.curator.x.discovery.ServiceInstance.builder()
+            .name(a[2]).id(a[3]).address(a[4]).port(Integer.parseInt(a[5])).payload(payload)
+            .uriSpec(new org.apache.curator.x.discovery.UriSpec("{scheme}://{address}:{port}"))
+            .serviceType(org.apache.curator.x.discovery.ServiceType.valueOf(a.length > 7 ? a[7] : "DYNAMIC"))
+            .build();
+        of(c, a[1], "object").registerService(i);
+        registered.put(a[1] + " " + a[3], i);
+        return "ok";
+      }
+      case "discunreg" -> { // BASE ID
+        var i = registered.remove(a[1] + " " + a[2]);
+        if (i == null) throw new IllegalStateException("no instance " + a[2] + " registered here");
+        of(c, a[1], "object").unregisterService(i);
+        return "ok";
+      }
+      case "disclist" -> { // BASE NAME [object|map]: queryForInstances, each as its serializer writes it, base64
+        var d = of(c, a[1], a.length > 3 ? a[3] : "object");
+        var serializer = new org.apache.curator.x.discovery.details.JsonInstanceSerializer<>(Object.class);
+        StringBuilder out = new StringBuilder("[");
+        for (var i : d.queryForInstances(a[2])) {
+          if (out.length() > 1) out.append(',');
+          // This build's serializer writes no "enabled": add what Curator read.
+          var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(serializer.serialize(i));
+          out.append(json.writeValueAsString(doc.put("enabled", i.isEnabled())));
+        }
+        String all = out.append(']').toString();
+        return "ok " + java.util.Base64.getEncoder().encodeToString(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      case "discnames" -> { // BASE
+        return ("ok " + String.join(" ", of(c, a[1], "object").queryForNames())).trim();
+      }
+      default -> throw new IllegalArgumentException(a[0]);
+    }
   }
 }

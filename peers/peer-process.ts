@@ -30,6 +30,11 @@ const JAVA_JARS = [
   'netty-resolver',
   'netty-transport-native-epoll',
   'netty-transport-native-unix-common',
+  // service discovery (libcurator-discovery-java) and the Jackson it serializes with
+  'curator-x-discovery',
+  'jackson-core',
+  'jackson-databind',
+  'jackson-annotations',
 ];
 
 export interface PeerCommand {
@@ -55,7 +60,7 @@ export function findPeer(kind: PeerKind): PeerCommand | { missing: string } {
     const absent = jars.filter((j) => !existsSync(j));
     if (absent.length > 0) {
       return {
-        missing: `Curator jars not found (${absent[0]}): apt-get install -y libcurator-recipes-java zookeeper`,
+        missing: `Curator jars not found (${absent[0]}): apt-get install -y libcurator-recipes-java libcurator-discovery-java zookeeper`,
       };
     }
     if (!existsSync('/usr/bin/java'))

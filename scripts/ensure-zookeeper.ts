@@ -38,14 +38,14 @@ if ('missing' in tls && tls.missing.startsWith('openssl')) {
 }
 
 const PEER_PACKAGES: Record<PeerKind, string> = {
-  curator: 'libcurator-recipes-java',
+  curator: 'libcurator-recipes-java libcurator-discovery-java',
   kazoo: 'python3-kazoo',
 };
 const missing = (Object.keys(PEER_PACKAGES) as PeerKind[]).filter((k) => 'missing' in findPeer(k));
 if (missing.length > 0) {
   try {
     await aptInstall(
-      missing.map((k) => PEER_PACKAGES[k]),
+      missing.flatMap((k) => PEER_PACKAGES[k].split(' ')),
       (line) => console.log(line),
     );
   } catch (err) {

@@ -367,3 +367,8 @@ export class ConfigParseError extends Error {
     super(message, options);
   }
 }
+
+/** A ZkServiceDiscovery (or one of its providers) was closed, or used after close(). */
+export class DiscoveryClosedError extends Error {
+  override name = 'DiscoveryClosedError';
+}

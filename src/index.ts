@@ -6,6 +6,7 @@
  * - `ZkReadWriteLock`: shared readers, exclusive writer.
  * - `ZkLeaderElection`: one leader at a time, node-compatible with Curator's LeaderLatch.
  * - `ZkCache`, `watchData`, `watchConfig`: a live copy of a subtree; one node's value as it changes.
+ * - `ZkServiceDiscovery`: service instances in curator-x-discovery's layout and JSON, and providers.
  *
  * Every name here is exported on purpose; etc/zk-recipes.api.md (checked in CI) lists them.
  *
@@ -70,6 +71,7 @@ export {
   CounterFormatError,
   CounterOutcomeUnknownError,
   CounterTimeoutError,
+  DiscoveryClosedError,
   ElectionUsageError,
   errorForCode,
   InvalidAclError,
@@ -135,6 +137,23 @@ export {
   type ZkSharedCountEvents,
   type ZkSharedCountOptions,
 } from './recipes/counters/zk-shared-count.js';
+export type {
+  JsonValue,
+  ServiceInstance,
+  ServiceInstanceInput,
+  ServiceType,
+  UriSpecPart,
+} from './recipes/discovery/service-instance.js';
+export {
+  type ProviderOptions,
+  type ProviderStrategy,
+  ServiceProvider,
+  type ServiceProviderEvents,
+} from './recipes/discovery/service-provider.js';
+export {
+  ZkServiceDiscovery,
+  type ZkServiceDiscoveryEvents,
+} from './recipes/discovery/zk-service-discovery.js';
 export {
   type MembershipChange,
   PARTY_MARKER,
