@@ -111,11 +111,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     return this.keeper.session?.owner;
   }
 
-  /**
-   * @internal How many connections to a server were established so far (new sessions and
-   * reconnects alike). On one connection the server tells of changes in the order they happened;
-   * after a reconnect it reports the changes a watch missed in the order the watches were set.
-   */
+  /** @internal Connections established so far (new sessions and reconnects alike). */
   get connects(): number {
     return this.keeper.connects;
   }
