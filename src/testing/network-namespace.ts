@@ -73,30 +73,19 @@ export function inNetworkNamespace(env: Env = process.env): boolean {
 }
 
 /**
- * Runs `node script ...args` in a new network namespace whose loopback is up (127.0.0.0/8 is all
+ * Runs `node ...nodeArgs` (a script and its arguments, or `--test file`) in a new network namespace whose loopback is up (127.0.0.0/8 is all
  * local there, so every server and client can have its own address). The child and everything it
  * starts see only that namespace; the machine's network and firewall stay untouched. Call
  * partitionSupportMissing() first.
  */
 export function runNetworkNamespaced(
-  script: string,
-  args: readonly string[] = [],
+  nodeArgs: readonly string[],
   options: { env?: NodeJS.ProcessEnv; stdio?: 'inherit' | 'pipe' } = {},
 ): ChildProcess {
   const ip = findTool('ip') ?? 'ip';
   return spawn(
     findTool('unshare') ?? 'unshare',
-    [
-      '--net',
-      '--',
-      'sh',
-      '-c',
-      `"${ip}" link set lo up && exec "$@"`,
-      'sh',
-      process.execPath,
-      script,
-      ...args,
-    ],
+    ['--net', '--', 'sh', '-c', `"${ip}" link set lo up && exec "$@"`, 'sh', process.execPath, ...nodeArgs],
     {
       env: { ...process.env, ...options.env, [NETNS_ENV]: '1' },
       stdio: ['ignore', options.stdio ?? 'pipe', options.stdio ?? 'pipe'],

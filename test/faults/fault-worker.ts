@@ -26,6 +26,8 @@ export interface WorkerConfig {
   sessionTimeout: number;
   /** Write even after the lock was lost, like a process that was paused and does not know. */
   ignoreSignal?: boolean;
+  /** The client's safetyMargin (default: the client's own). */
+  safetyMargin?: number;
 }
 
 const cfg = JSON.parse(process.argv[2]!) as WorkerConfig;
@@ -33,7 +35,11 @@ const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const rand = ([lo, hi]: [number, number]) => lo + Math.random() * (hi - lo);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const client = new ZkClient(cfg.connect, { sessionTimeout: cfg.sessionTimeout, connectTimeout: 60_000 });
+const client = new ZkClient(cfg.connect, {
+  sessionTimeout: cfg.sessionTimeout,
+  connectTimeout: 60_000,
+  ...(cfg.safetyMargin === undefined ? {} : { safetyMargin: cfg.safetyMargin }),
+});
 await client.connect();
 const lock =
   cfg.kind === 'mutex'

@@ -1,13 +1,13 @@
-/** Runs a script in a network namespace of its own (runNetworkNamespaced) and collects its output. */
+/** Runs node in a network namespace of its own (runNetworkNamespaced) and collects its output. */
 import { runNetworkNamespaced } from '../../src/testing/index.js';
 
 /**
  * Resolves with the child's stdout when it exits 0; rejects with its exit status and the tail of
  * its output otherwise. Its stderr is passed through as it comes, so a long run shows progress.
  */
-export function runNamespaced(script: string, args: readonly string[], timeoutMs = 170_000): Promise<string> {
+export function runNamespaced(nodeArgs: readonly string[], timeoutMs = 170_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = runNetworkNamespaced(script, args);
+    const child = runNetworkNamespaced(nodeArgs);
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -24,7 +24,7 @@ export function runNamespaced(script: string, args: readonly string[], timeoutMs
       if (code === 0) resolve(out);
       else {
         const tail = `${out}\n${err}`.trim().split('\n').slice(-40).join('\n');
-        reject(new Error(`${script} ${args.join(' ')} exited with ${signal ?? `code ${code}`}:\n${tail}`));
+        reject(new Error(`node ${nodeArgs.join(' ')} exited with ${signal ?? `code ${code}`}:\n${tail}`));
       }
     });
   });

@@ -23,7 +23,7 @@ test(`partitions can be tested here${required ? ' (required: CI is set)' : ''}`,
 test('each cut of the nemesis does what it says, in a namespace of its own', {
   skip: missing ?? false,
 }, async () => {
-  const out = await runNamespaced(fileURLToPath(new URL('./netns-probe.js', import.meta.url)), []);
+  const out = await runNamespaced([fileURLToPath(new URL('./netns-probe.js', import.meta.url))]);
   const seen = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
   process.stdout.write(`nemesis probe: ${JSON.stringify(seen)}\n`);
   // A cut-off member stops serving after about syncLimit ticks (1 s here); bounded generously.
