@@ -56,8 +56,12 @@ client.on('connected', () => emit({ ev: 'session', session: String(client.sessio
 // hold's start past the pause (the checker excuses a stopped holder only for grants made while it
 // was stopped, so a start recorded after the pause would look like a grant beside another holder).
 let grantedAt = 0;
-lock.on('acquired', () => {
+// The token too: a hold lost between the grant and the code after `await acquire()` (a partition
+// that ends the session at that moment) has no `lock.fencingToken` any more.
+let grantedToken = 0n;
+lock.on('acquired', (info) => {
   grantedAt = monotonicNow();
+  grantedToken = info.fencingToken;
 });
 
 let holds = 0;
@@ -96,7 +100,7 @@ while (
   }
   holds++;
   const acquired = grantedAt;
-  const token = lock.fencingToken!.toString();
+  const token = grantedToken.toString();
   const signal = lock.signal;
   let lostAt: number | undefined;
   const onLost = () => {
