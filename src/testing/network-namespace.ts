@@ -83,11 +83,15 @@ export function runNetworkNamespaced(
   options: { env?: NodeJS.ProcessEnv; stdio?: 'inherit' | 'pipe' } = {},
 ): ChildProcess {
   const ip = findTool('ip') ?? 'ip';
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, [NETNS_ENV]: '1' };
+  // `options.env` may unset a variable with undefined (e.g. NODE_TEST_CONTEXT, which would make a
+  // `node --test` run inside a test file skip its files).
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return spawn(
     findTool('unshare') ?? 'unshare',
     ['--net', '--', 'sh', '-c', `"${ip}" link set lo up && exec "$@"`, 'sh', process.execPath, ...nodeArgs],
     {
-      env: { ...process.env, ...options.env, [NETNS_ENV]: '1' },
+      env,
       stdio: ['ignore', options.stdio ?? 'pipe', options.stdio ?? 'pipe'],
     },
   );

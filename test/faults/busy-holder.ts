@@ -1,12 +1,12 @@
 /**
- * A holder that keeps its server busy: it takes the lock once, then reads every 50 ms until its
+ * A holder that keeps its server busy: it takes the lock (cfg.kind) once, then reads every 50 ms until its
  * lock's signal aborts (or SIGTERM), so its client's last answer comes as late as the server answers
  * at all. Used by the partition finding (partition-holder.ts): a follower cut off from the leader
  * answers such reads until it notices. Same JSON lines as fault-worker.ts:
  *   {"ev":"ready"} {"ev":"acquired","token","t"} {"ev":"lost","token","t"} {"ev":"hold","record"} {"ev":"done"}
  * Config: one JSON argument (WorkerConfig; holdMs[1] bounds the hold).
  */
-import { monotonicNow, ZkClient, ZkLock } from '../../src/index.js';
+import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
 import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { WorkerConfig } from './fault-worker.js';
 
@@ -19,15 +19,22 @@ const client = new ZkClient(cfg.connect, {
 });
 await client.connect();
 emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
-const lock = new ZkLock(client, cfg.name, { identifier: cfg.id });
+const lock =
+  cfg.kind === 'mutex'
+    ? new ZkLock(client, cfg.name, { identifier: cfg.id })
+    : new ZkReadWriteLock(client, cfg.name, { identifier: cfg.id })[
+        cfg.kind === 'read' ? 'readLock' : 'writeLock'
+      ];
 let grantedAt = 0;
-lock.on('acquired', () => {
+let grantedToken = 0n;
+lock.on('acquired', (info) => {
   grantedAt = monotonicNow();
+  grantedToken = info.fencingToken;
 });
 const stop = new AbortController();
 process.on('SIGTERM', () => stop.abort());
 if (await lock.acquire({ signal: stop.signal })) {
-  const token = lock.fencingToken!.toString();
+  const token = grantedToken.toString();
   emit({ ev: 'acquired', token, t: grantedAt });
   const end = grantedAt + cfg.holdMs[1];
   let lostAt: number | undefined;
@@ -41,7 +48,7 @@ if (await lock.acquire({ signal: stop.signal })) {
   }
   const record: HoldRecord = {
     worker: cfg.id,
-    mode: 'exclusive',
+    mode: cfg.kind === 'read' ? 'shared' : 'exclusive',
     token,
     acquired: grantedAt,
     released: lostAt ?? monotonicNow(),

@@ -9,15 +9,17 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { monotonicNow } from '../../src/index.js';
-import { assertClean, assertNoNodes, GRANT_MARGIN, sleep, startResource } from './common.js';
+import { eventually } from '../helpers.js';
+import { assertClean, assertNoNodes, collectHolds, GRANT_MARGIN, sleep, startResource } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
-import { finish, grantAfter, report, stop, type Worker } from './harness.js';
+import { finish, foreignNodes, grantAfter, report, stop, type Worker } from './harness.js';
 import {
   contender,
   healAndWait,
   type Partitioned,
   startPartitioned,
   PARTITION_T as T,
+  toldBeforeGrantMargins,
   waitLeaderAmong,
   waitNotServing,
 } from './partition-setup.js';
@@ -56,18 +58,41 @@ async function contenders(
   return { name, resource, workers };
 }
 
-/** Stops every contender, then the checker, fencing and the final read for each lock. */
+/**
+ * Waits until no node of a dead session is left (sessions the cuts ended expire on the server up to
+ * T after their client gave them up), stops every contender, then the checker, fencing and the
+ * final read for each lock. Returns the grants and the smallest told-before-grant margin of a lost
+ * hold (Infinity when none was lost).
+ */
 async function settle(locks: readonly Lock[]) {
   const all = locks.flatMap((l) => l.workers);
+  const foreign: Record<string, string[]> = {};
+  for (const l of locks) {
+    await eventually(
+      async () => {
+        foreign[l.name] = await foreignNodes(p.admin, `/locks/${l.name}`, l.workers);
+        return foreign[l.name]!.length === 0;
+      },
+      2 * T + GRANT_MARGIN,
+      'nodes of dead sessions gone',
+    ).catch(() => {}); // asserted below, once the workers are stopped
+  }
   stop(all);
   const stuck = await finish(all, 60_000);
   assert.deepEqual(stuck, [], 'every worker finished');
   let grants = 0;
+  const margins: number[] = [];
   for (const l of locks) {
+    assert.deepEqual(
+      foreign[l.name],
+      [],
+      `${l.name}: nodes of sessions no live worker has, 2T + margin after the heal`,
+    );
     grants += assertClean(l.workers, l.resource).grants;
+    margins.push(...toldBeforeGrantMargins(collectHolds(l.workers)));
     await assertNoNodes(p.admin, l.name);
   }
-  return grants;
+  return { grants, lostHolds: margins.length, minToldBeforeGrantMs: Math.min(...margins) };
 }
 
 const ALL = [0, 1, 2];
@@ -94,9 +119,9 @@ describe('partitions inside the ensemble: contention', () => {
       await sleep(T);
       const healed = await healAndWait(p);
       const recoveryMs = await grantAfter(all, healed, T + GRANT_MARGIN);
-      const grants = await settle(locks);
+      const settled = await settle(locks);
       report('partition 4 leader isolated', {
-        grants,
+        ...settled,
         stoppedServingMs,
         electedMs,
         recoveryMs,
@@ -129,9 +154,9 @@ describe('partitions inside the ensemble: contention', () => {
       const majorityGrantMs = await grantAfter(side(false), fault.at + T, T + GRANT_MARGIN);
       const healed = await healAndWait(p);
       const minorityBackMs = await grantAfter(side(true), healed, 2 * T + GRANT_MARGIN);
-      const grants = await settle(locks);
+      const settled = await settle(locks);
       report('partition 5 split 2|1', {
-        grants,
+        ...settled,
         stoppedServingMs,
         majorityGrantAfterExpiryMs: majorityGrantMs,
         minorityGrantAfterHealMs: minorityBackMs,
@@ -160,12 +185,20 @@ describe('partitions inside the ensemble: contention', () => {
       await p.nemesis.random({ seed, durationMs: seconds * 1000, faultMs: [500, 3000], healMs: [500, 2000] });
       const healed = await healAndWait(p);
       const recoveryMs = await grantAfter(all, healed, 2 * T + GRANT_MARGIN);
-      const grants = await settle(locks);
+      const settled = await settle(locks);
       const kinds: Record<string, number> = {};
       for (const e of p.nemesis.events.slice(before))
         if (e.kind !== 'heal') kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
       assert.ok(Object.keys(kinds).length > 0, 'the nemesis made faults');
-      report('partition 6 flapping', { seconds, seed, grants, ...kinds, recoveryMs, violations: 0 });
+      report('partition 6 flapping', {
+        seconds,
+        seed,
+        ...settled,
+        ...kinds,
+        recoveryMs,
+        violations: 0,
+        nodesLeft: 0,
+      });
     } finally {
       stop(all);
       if (p.nemesis.faulted) await healAndWait(p);

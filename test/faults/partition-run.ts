@@ -7,7 +7,8 @@ import { runNetworkNamespaced } from '../../src/testing/index.js';
  */
 export function runNamespaced(nodeArgs: readonly string[], timeoutMs = 170_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = runNetworkNamespaced(nodeArgs);
+    // NODE_TEST_CONTEXT unset: a `node --test` started from a test file would skip its files.
+    const child = runNetworkNamespaced(nodeArgs, { env: { NODE_TEST_CONTEXT: undefined } });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { monotonicNow, type ZkClient } from '../../src/index.js';
+import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import { NetworkNemesis, ZkTestCluster, type ZkTestClusterMember } from '../../src/testing/index.js';
 import { connect, eventually, onCleanup } from '../helpers.js';
 import type { WorkerConfig } from './fault-worker.js';
@@ -111,7 +112,7 @@ export async function waitLeaderAmong(
       const modes = await Promise.all(members.map((i) => p.cluster.members[i]!.mode()));
       return modes.includes('leader') && modes.every((m) => m === 'leader' || m === 'follower');
     },
-    30_000,
+    60_000,
     `a leader among members ${members}`,
   );
   return monotonicNow() - since;
@@ -122,6 +123,23 @@ export async function healAndWait(p: Partitioned): Promise<number> {
   const healed = await p.nemesis.heal();
   await p.cluster.waitForQuorum(30_000);
   return healed.at;
+}
+
+/**
+ * For each hold that was lost (told: `lostAt`), how long before the next conflicting grant it was
+ * told (negative: after; the checker then reports a violation). The long run prints their minimum.
+ */
+export function toldBeforeGrantMargins(holds: readonly HoldRecord[]): number[] {
+  const sorted = [...holds].sort((x, y) => x.acquired - y.acquired);
+  const out: number[] = [];
+  for (const h of sorted) {
+    if (h.lostAt === undefined) continue;
+    const next = sorted.find(
+      (g) => g !== h && g.acquired > h.acquired && (g.mode === 'exclusive' || h.mode === 'exclusive'),
+    );
+    if (next) out.push(next.acquired - h.lostAt);
+  }
+  return out;
 }
 
 /** The first grant (an 'acquired' event) among `workers` after `since`, or undefined. */
