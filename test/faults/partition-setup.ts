@@ -67,14 +67,32 @@ export async function contender(
 }
 
 /** A busy-holder.ts process (reads every 50 ms while it holds) on `members`, from its own address. */
-export async function busyHolder(
+export function busyHolder(
   p: Partitioned,
+  members: readonly number[],
+  cfg: Omit<WorkerConfig, 'connect'>,
+): Promise<Worker> {
+  return scriptWorker(p, 'busy-holder.js', members, cfg);
+}
+
+/** An election-worker.ts process (a ZkLeaderElection participant) on `members`, from its own address. */
+export function electionParticipant(
+  p: Partitioned,
+  members: readonly number[],
+  cfg: Omit<WorkerConfig, 'connect'>,
+): Promise<Worker> {
+  return scriptWorker(p, 'election-worker.js', members, cfg);
+}
+
+async function scriptWorker(
+  p: Partitioned,
+  file: string,
   members: readonly number[],
   cfg: Omit<WorkerConfig, 'connect'>,
 ): Promise<Worker> {
   const { gid } = await p.nemesis.client(cfg.id);
   const full = { ...cfg, connect: members.map((i) => p.cluster.members[i]!.connectString).join(',') };
-  const script = fileURLToPath(new URL('./busy-holder.js', import.meta.url));
+  const script = fileURLToPath(new URL(`./${file}`, import.meta.url));
   return new Worker(
     full,
     spawn(process.execPath, [script, JSON.stringify(full)], { stdio: ['ignore', 'pipe', 'pipe'], gid }),
