@@ -10,10 +10,11 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { monotonicNow } from '../../src/index.js';
 import { eventually } from '../helpers.js';
-import { assertClean, assertNoNodes, collectHolds, GRANT_MARGIN, sleep, startResource } from './common.js';
+import { assertClean, collectHolds, GRANT_MARGIN, sleep, startResource } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
 import { finish, foreignNodes, grantAfter, report, stop, type Worker } from './harness.js';
 import {
+  assertNothingLeft,
   contender,
   healAndWait,
   type Partitioned,
@@ -90,7 +91,7 @@ async function settle(locks: readonly Lock[]) {
     );
     grants += assertClean(l.workers, l.resource).grants;
     margins.push(...toldBeforeGrantMargins(collectHolds(l.workers)));
-    await assertNoNodes(p.admin, l.name);
+    await assertNothingLeft(p, `/locks/${l.name}`);
   }
   return { grants, lostHolds: margins.length, minToldBeforeGrantMs: Math.min(...margins) };
 }

@@ -10,6 +10,7 @@ import { eventually } from '../helpers.js';
 import { assertClean, GRANT_MARGIN, sleep, startResource } from './common.js';
 import { finish, foreignNodes, grantAfter, report, stop, type Worker } from './harness.js';
 import {
+  assertNothingLeft,
   electionParticipant,
   healAndWait,
   PARTITION_SAFETY_MARGIN,
@@ -27,12 +28,6 @@ before(async () => {
 
 const dir = (name: string) => `/elections/${name}`;
 const children = (name: string) => p.admin.getChildren(dir(name)).catch(() => [] as string[]);
-
-/** The final read: no participant left, and the directory gone (cleanupParent, the default). */
-async function assertNoParticipants(name: string): Promise<void> {
-  const left = await p.admin.getChildren(dir(name)).catch(() => null);
-  assert.equal(left, null, `left under ${dir(name)}: ${left === null ? '' : `[${left}]`}`);
-}
 
 describe('partitions inside the ensemble: leader election', () => {
   test('the leader stranded on a follower that is isolated: it is told before another participant leads', async () => {
@@ -78,7 +73,7 @@ describe('partitions inside the ensemble: leader election', () => {
       await healAndWait(p);
       assert.deepEqual(stuck, [], 'every participant finished');
       const r = assertClean(workers, resource);
-      await assertNoParticipants(name);
+      await assertNothingLeft(p, dir(name));
       report('partition E1 stranded leader', {
         terms: r.grants,
         stoppedServingMs,
@@ -133,7 +128,7 @@ describe('partitions inside the ensemble: leader election', () => {
       assert.deepEqual(stuck, [], 'every participant finished');
       assert.deepEqual(foreign, [], 'nodes of sessions no live participant has, 2T + margin after the heal');
       const r = assertClean(workers, resource);
-      await assertNoParticipants(name);
+      await assertNothingLeft(p, dir(name));
       report('partition E2 ZooKeeper leader isolated', {
         terms: r.grants,
         stoppedServingMs,

@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { monotonicNow } from '../../src/index.js';
-import { assertClean, assertNoNodes, GRANT_MARGIN, startResource } from './common.js';
+import { assertClean, GRANT_MARGIN, startResource } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
-import { finish, report, type Worker } from './harness.js';
+import { finish, report, stop, type Worker } from './harness.js';
 import {
+  assertNothingLeft,
   busyHolder,
   contender,
   healAndWait,
@@ -67,8 +68,9 @@ async function strandedHolders(
   const majority = [0, 1, 2].filter((i) => i !== m);
   // 'default': the client's own default margin (10 % of T, at most 1 s).
   const margin = safetyMargin === 'default' ? Math.min(1000, T * 0.1) : safetyMargin;
+  let started: Stranded[] = [];
   try {
-    const started = await Promise.all(
+    started = await Promise.all(
       sets.map((kinds, k) => startStranded(`${name}${k}`, kinds, m, majority, margin)),
     );
     await cut(m, majority);
@@ -87,6 +89,10 @@ async function strandedHolders(
       violations: 0,
     };
   } finally {
+    // A failed run leaves no worker behind to load the next one.
+    const all = started.flatMap((set) => [set.a, ...set.rivals]);
+    stop(all);
+    await finish(all, 30_000);
     if (p.nemesis.faulted) await healAndWait(p);
   }
 }
@@ -145,7 +151,7 @@ async function checkStrandedHistory({ name, a, rivals, resource }: Stranded) {
   const stuck = await finish([a, ...rivals], 60_000);
   assert.deepEqual(stuck, [], `${name}: every worker finished`);
   const r = assertClean([a, ...rivals], resource);
-  await assertNoNodes(p.admin, name);
+  await assertNothingLeft(p, `/locks/${name}`);
   return r.grants;
 }
 
@@ -231,7 +237,7 @@ async function holderMoves() {
   await healAndWait(p);
   assert.deepEqual(stuck, [], 'every worker finished');
   const r = assertClean([a, b], resource);
-  await assertNoNodes(p.admin, name);
+  await assertNothingLeft(p, `/locks/${name}`);
   const lost = a.events.some((e) => e.ev === 'lost');
   report('partition 3 holder moves', {
     grants: r.grants,
