@@ -71,3 +71,6 @@ if (unavailable.length > 0 && peersRequired()) {
   );
   process.exit(1);
 }
+
+// The partition tests' nftables and network namespace (scripts/ensure-partition-tools.ts).
+await (await import('./ensure-partition-tools.js')).ensurePartitionTools();

@@ -286,7 +286,8 @@ function aptPrefix(env: Env): { prefix: string[] } | { cannot: string } {
   return { prefix: ['sudo', '-n', 'env', 'DEBIAN_FRONTEND=noninteractive'] };
 }
 
-function onPath(exe: string, pathEnv: string): boolean {
+/** @internal Whether `exe` is an executable file in one of `pathEnv`'s directories. */
+export function onPath(exe: string, pathEnv: string): boolean {
   return pathEnv.split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, exe)));
 }
 

@@ -33,6 +33,21 @@ export {
 } from './find-zookeeper.js';
 export { fourLetterWord, parseMode } from './four-letter.js';
 export {
+  type Endpoint,
+  type FaultEvent,
+  type FaultKind,
+  NetworkNemesis,
+  type RandomScheduleOptions,
+  type ScriptStep,
+} from './nemesis.js';
+export {
+  inNetworkNamespace,
+  installPartitionTools,
+  NETNS_ENV,
+  partitionSupportMissing,
+  runNetworkNamespaced,
+} from './network-namespace.js';
+export {
   type ClientTlsOptions,
   findTlsTools,
   generateTlsMaterial,
@@ -41,7 +56,12 @@ export {
   TlsToolsMissingError,
   tlsToolsMissing,
 } from './tls-material.js';
-export { ZkTestCluster, ZkTestClusterMember, type ZkTestClusterOptions } from './zk-test-cluster.js';
+export {
+  memberAddress,
+  ZkTestCluster,
+  ZkTestClusterMember,
+  type ZkTestClusterOptions,
+} from './zk-test-cluster.js';
 export {
   type ConfigValue,
   type Readiness,

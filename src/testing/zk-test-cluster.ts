@@ -9,13 +9,25 @@ import {
   type ZkTestServerOptions,
 } from './zk-test-server.js';
 
-export interface ZkTestClusterOptions extends Omit<ZkTestServerOptions, 'port'> {
+export interface ZkTestClusterOptions extends Omit<ZkTestServerOptions, 'port' | 'host' | 'gid'> {
   /** Number of members. Default 3. */
   size?: number;
   /** Ticks a follower has to connect and sync to the leader. Default 10 (2 s at tickTime 200). */
   initLimit?: number;
   /** Ticks a follower may lag behind the leader before it is dropped. Default 5 (1 s at tickTime 200). */
   syncLimit?: number;
+  /**
+   * Each member on its own loopback address, 127.0.0.2, 127.0.0.3, ... (`memberAddress(i)`), for its
+   * client, quorum and election ports, instead of all on 127.0.0.1. Default false.
+   */
+  ownAddresses?: boolean;
+  /** Group id to run member i's JVM under (`gids[i]`; needs root): see NetworkNemesis. */
+  gids?: readonly number[];
+}
+
+/** The loopback address of member `index` with `ownAddresses`: 127.0.0.2 for the first. */
+export function memberAddress(index: number): string {
+  return `127.0.0.${index + 2}`;
 }
 
 interface Quorum {
@@ -63,7 +75,7 @@ export class ZkTestClusterMember extends ZkTestServer {
 const SERVING = new Set(['leader', 'follower', 'observer', 'standalone']);
 
 /**
- * A ZooKeeper ensemble of `size` members (default 3) on 127.0.0.1, each with its own client, quorum and
+ * A ZooKeeper ensemble of `size` members (default 3) on 127.0.0.1 (or each on its own address), each with its own client, quorum and
  * election port, data dir and myid (Curator's TestingCluster).
  *
  *     const cluster = await ZkTestCluster.start();
@@ -115,18 +127,34 @@ export class ZkTestCluster implements AsyncDisposable {
   async #start(): Promise<void> {
     const size = this.size;
     if (!Number.isInteger(size) || size < 1) throw new Error(`ZkTestCluster: bad size ${size}`);
-    const { size: _size, initLimit = 10, syncLimit = 5, ...serverOptions } = this.#options;
+    const {
+      size: _size,
+      initLimit = 10,
+      syncLimit = 5,
+      ownAddresses = false,
+      gids = [],
+      ...serverOptions
+    } = this.#options;
+    if (ownAddresses && size > 250)
+      throw new Error(`ZkTestCluster: ownAddresses supports up to 250 members, not ${size}`);
+    const host = (i: number) => (ownAddresses ? memberAddress(i) : LOOPBACK);
     // Look ZooKeeper up once, not once per member.
     const zookeeper = serverOptions.zookeeper ?? findZooKeeper();
     const ports = await freePorts(3 * size);
     const servers: Record<string, string> = {};
     for (let i = 0; i < size; i++) {
-      servers[`server.${i + 1}`] = `${LOOPBACK}:${ports[3 * i + 1]}:${ports[3 * i + 2]}`;
+      servers[`server.${i + 1}`] = `${host(i)}:${ports[3 * i + 1]}:${ports[3 * i + 2]}`;
     }
     for (let i = 0; i < size; i++) {
       const quorum = { servers, initLimit, syncLimit };
       this.members.push(
-        new ZkTestClusterMember(i, quorum, { ...serverOptions, zookeeper, port: ports[3 * i]! }),
+        new ZkTestClusterMember(i, quorum, {
+          ...serverOptions,
+          zookeeper,
+          port: ports[3 * i]!,
+          host: host(i),
+          ...(gids[i] === undefined ? {} : { gid: gids[i] }),
+        }),
       );
     }
     try {

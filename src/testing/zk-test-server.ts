@@ -8,41 +8,14 @@ import { findZooKeeper, type ZooKeeperInstallation } from './find-zookeeper.js';
 import { fourLetterWord, parseMode } from './four-letter.js';
 import { writeLogConfigs } from './log-configs.js';
 import { serverJvmArgs } from './server-jvm.js';
+import type { ZkTestServerOptions } from './server-options.js';
 import type { ClientTlsOptions, TlsMaterial } from './tls-material.js';
 import { generateTlsMaterial, serverTlsLaunch } from './tls-material.js';
 import * as util from './util.js';
 import { type ConfigValue, LOOPBACK, now, sleep } from './util.js';
 
+export type { ZkTestServerOptions } from './server-options.js';
 export type { ConfigValue } from './util.js';
-
-export interface ZkTestServerOptions {
-  /** Client port on 127.0.0.1. Default: a free one, chosen at the first start and kept for restarts. */
-  port?: number;
-  /** ZooKeeper tickTime in ms. Default 200, so that session expiry in tests takes seconds, not minutes. */
-  tickTime?: number;
-  /** Default 2 × tickTime (ZooKeeper's own default). */
-  minSessionTimeout?: number;
-  /** Default 60000. */
-  maxSessionTimeout?: number;
-  /** How long start() and restart() wait for the server to answer, in ms. Default 30000. */
-  startTimeout?: number;
-  /** How long stop() waits after SIGTERM before SIGKILL, in ms. Default 5000. */
-  stopTimeout?: number;
-  /** Extra zoo.cfg entries, as `{ key: value }` or `'key=value'` lines; they override the defaults. */
-  extraConfig?: Record<string, ConfigValue> | string[];
-  /** Extra JVM arguments (before the main class), e.g. ['-Xmx1g']. */
-  jvmArgs?: string[];
-  /** Parent directory of the server's temp dir. Default os.tmpdir(). */
-  tmpDir?: string;
-  /** The ZooKeeper to run. Default findZooKeeper(). */
-  zookeeper?: ZooKeeperInstallation;
-  /**
-   * Also serve TLS on a second port (`securePort`, mixed mode; client certificates required),
-   * with a CA and certificates made for this server by openssl and keytool (TlsToolsMissingError
-   * when they are not there). Clients use `secureConnectString` and `clientTls`.
-   */
-  tls?: boolean;
-}
 
 /** What start() waits for: 'serving' = answers `srvr` with a Mode; 'ruok' = the process answers `imok`. */
 export type Readiness = 'serving' | 'ruok';
@@ -61,7 +34,8 @@ const DEFAULT_TICK = 200;
  * Everything started is killed and removed when the process exits, even if close() is never called.
  */
 export class ZkTestServer implements AsyncDisposable {
-  readonly host = LOOPBACK;
+  /** The address it listens on (the `host` option). */
+  readonly host: string;
   protected readonly options: ZkTestServerOptions;
   /** Main class of the JVM; cluster members run QuorumPeerMain. */
   protected mainClass = 'org.apache.zookeeper.server.ZooKeeperServerMain';
@@ -83,6 +57,7 @@ export class ZkTestServer implements AsyncDisposable {
 
   constructor(options: ZkTestServerOptions = {}) {
     this.options = options;
+    this.host = options.host ?? LOOPBACK;
     this.#port = options.port;
   }
 
@@ -251,7 +226,7 @@ export class ZkTestServer implements AsyncDisposable {
     const out = fs.openSync(path.join(dir, 'jvm.out'), 'a');
     let child: ChildProcess;
     try {
-      child = spawn(zk.java, args, { cwd: dir, stdio: ['ignore', out, out] });
+      child = spawn(zk.java, args, { cwd: dir, stdio: ['ignore', out, out], gid: this.options.gid });
     } finally {
       fs.closeSync(out);
     }

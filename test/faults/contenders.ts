@@ -46,10 +46,16 @@ export interface ContenderConfig {
   kind: Kind;
   maxLeases?: number;
   sessionTimeout: number;
+  /** The client's safetyMargin (ms), when the scenario sets one. */
+  safetyMargin?: number;
 }
 
 export async function contender(cfg: ContenderConfig): Promise<Contender> {
-  const client = new ZkClient(cfg.connect, { sessionTimeout: cfg.sessionTimeout, connectTimeout: 60_000 });
+  const client = new ZkClient(cfg.connect, {
+    sessionTimeout: cfg.sessionTimeout,
+    connectTimeout: 60_000,
+    ...(cfg.safetyMargin === undefined ? {} : { safetyMargin: cfg.safetyMargin }),
+  });
   await client.connect();
   const base = { client, mode: cfg.kind === 'read' ? ('shared' as const) : ('exclusive' as const) };
   switch (cfg.kind) {
@@ -70,14 +76,18 @@ function lockAcquirer(client: ZkClient, cfg: ContenderConfig): Contender['acquir
           cfg.kind === 'read' ? 'readLock' : 'writeLock'
         ];
   let grantedAt = 0;
-  lock.on('acquired', () => {
+  // The token too: a hold lost between the grant and the code after `await acquire()` (a
+  // partition that ends the session then) has no `lock.fencingToken` any more.
+  let grantedToken = 0n;
+  lock.on('acquired', (info) => {
     grantedAt = monotonicNow();
+    grantedToken = info.fencingToken;
   });
   return async (timeout, signal) => {
     if (!(await lock.acquire({ timeout, signal }))) return null;
     return {
       acquired: grantedAt,
-      token: lock.fencingToken!,
+      token: grantedToken,
       signal: lock.signal,
       release: () => lock.release(),
     };

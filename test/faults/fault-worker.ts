@@ -31,6 +31,8 @@ export interface WorkerConfig {
   sessionTimeout: number;
   /** Write even after the lock was lost, like a process that was paused and does not know. */
   ignoreSignal?: boolean;
+  /** The client's safetyMargin (default: the client's own). */
+  safetyMargin?: number;
 }
 
 const cfg = JSON.parse(process.argv[2]!) as WorkerConfig;

@@ -111,9 +111,11 @@ export class Worker {
   }
 }
 
-export function startWorker(cfg: WorkerConfig): Worker {
+/** `gid`: run it under that group id (a NetworkNemesis client's, so it connects from its own address). */
+export function startWorker(cfg: WorkerConfig, options: { gid?: number } = {}): Worker {
   const child = spawn(process.execPath, [workerPath, JSON.stringify(cfg)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   return new Worker(cfg, child);
 }
