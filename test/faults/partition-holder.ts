@@ -29,13 +29,6 @@ before(async () => {
   p = await startPartitioned();
 });
 
-/** The holder's kind, and the two others' (a writer and a reader for the read/write lock). */
-const KINDS: { label: string; kinds: [WorkerConfig['kind'], WorkerConfig['kind'], WorkerConfig['kind']] }[] =
-  [
-    { label: 'mutex', kinds: ['mutex', 'mutex', 'mutex'] },
-    { label: 'read/write lock', kinds: ['write', 'write', 'read'] },
-  ];
-
 /** A follower's index: the member to cut off when the leader is not the point. */
 async function aFollower(): Promise<number> {
   const leader = await p.cluster.leaderIndex();
