@@ -55,6 +55,12 @@ export class Watchdog {
     } else {
       next = s.lastKickAt + kickInterval(T);
     }
+    if (state === 'suspended' && s.id !== undefined && this.host.validUntil <= monotonicNow()) {
+      // Past the safe deadline already (a process resumed after a pause): said now, not a timer
+      // tick later, when another process may be granted what this one held.
+      this.pastDeadline(s);
+      return;
+    }
     this.timer = at(Math.max(next, monotonicNow() + 1), () => this.check(), { unref: true });
   }
 
@@ -87,7 +93,7 @@ export class Watchdog {
         this.heartbeat(s);
       }
     } else if (state === 'suspended' && s.id !== undefined && now >= this.host.validUntil) {
-      this.host.sessionLost(s, `no answer within the session's safe deadline (${T} ms timeout)`);
+      this.pastDeadline(s);
       return;
     } else if (!s.wire.keepsAlive && now - s.lastKickAt >= kickInterval(T)) {
       // A handshake can be swallowed by a silent network: kick again while not connected
@@ -95,6 +101,13 @@ export class Watchdog {
       if (!s.wire.connected || state === 'suspended') this.kick(s, now);
     }
     this.schedule();
+  }
+
+  private pastDeadline(s: Session): void {
+    this.host.sessionLost(
+      s,
+      `no answer within the session's safe deadline (${s.negotiatedTimeout} ms timeout)`,
+    );
   }
 
   private heartbeat(s: Session): void {

@@ -78,7 +78,9 @@ describe('interop with Curator’s ServiceDiscovery', { skip }, () => {
   });
 
   test('ours is seen by Curator’s queryForInstances, a Map payload read as a Map, and gone when we unregister', async () => {
-    const discovery = new ZkServiceDiscovery(client, '/interop');
+    // A base path of its own: the service node Curator made in the test above is a container,
+    // which the server removes only at its next reaper pass.
+    const discovery = new ZkServiceDiscovery(client, '/interop-ours');
     const a = await discovery.register({
       name: 'node-api',
       id: 'n1',
@@ -102,12 +104,12 @@ describe('interop with Curator’s ServiceDiscovery', { skip }, () => {
       payload: [1, 2],
       serviceType: 'STATIC',
     });
-    assert.equal(await peer.send('discnames /interop'), 'node-api');
-    const seen = await curatorList(peer, '/interop', 'node-api');
+    assert.equal(await peer.send('discnames /interop-ours'), 'node-api');
+    const seen = await curatorList(peer, '/interop-ours', 'node-api');
     const strip = ({ payloadClass: _, ...rest }: ServiceInstance) => rest;
     assert.deepEqual(seen.map(strip), [a, b, c].map(strip), 'Curator reads every field as we wrote it');
     // Curator's serializer checks the payload against its payloadClass: a Map reader takes our object.
-    const asMap = await peer.send('disclist /interop node-api map').catch((e: Error) => e.message);
+    const asMap = await peer.send('disclist /interop-ours node-api map').catch((e: Error) => e.message);
     assert.match(
       asMap,
       /ClassCastException|Cannot cast/,
@@ -115,9 +117,9 @@ describe('interop with Curator’s ServiceDiscovery', { skip }, () => {
     );
     await discovery.unregister('n2');
     await discovery.unregister('n3');
-    const maps = await curatorList(peer, '/interop', 'node-api', 'map');
+    const maps = await curatorList(peer, '/interop-ours', 'node-api', 'map');
     assert.deepEqual(maps.map(strip), [strip(a)], 'with only the object payload left, a Map reader reads it');
     await discovery.close();
-    assert.deepEqual(await curatorList(peer, '/interop', 'node-api'), [], 'close(): Curator sees none');
+    assert.deepEqual(await curatorList(peer, '/interop-ours', 'node-api'), [], 'close(): Curator sees none');
   });
 });
