@@ -100,5 +100,28 @@ export async function assertNoNodes(admin: ZkClient, name: string, kind: Kind = 
   }
 }
 
+/**
+ * assertNoNodes, except that an EMPTY directory left behind (and nothing else) marks the test
+ * TODO instead of failing the run: an open finding (issue 20's note), seen about once in five runs
+ * of the churn scenarios. The last contender out cannot remove the directory while another's node
+ * still waits for its session to end, and nobody is left to remove it afterwards; container
+ * directories would settle it. A node left behind still fails the run.
+ */
+export async function assertNoNodesButKnownEmptyDir(
+  t: { todo(message?: string): void },
+  admin: ZkClient,
+  name: string,
+  kind: Kind = 'mutex',
+): Promise<void> {
+  try {
+    await assertNoNodes(admin, name, kind);
+  } catch (e) {
+    if (/^left under [^\n]*: \[\]/.test((e as Error).message)) {
+      t.todo('finding (open): an empty lock directory left after every contender exited');
+    }
+    throw e;
+  }
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const pick = <V>(xs: readonly V[]): V => xs[Math.floor(Math.random() * xs.length)]!;
