@@ -27,7 +27,7 @@ import type { ClientSettings } from './options.js';
 import { ProtocolWire } from './protocol/connection.js';
 import { retrying } from './retry.js';
 import { Session } from './session.js';
-import { after, at, msUntil, type Timer } from './timers.js';
+import { after, at, msUntil, settledBy, type Timer } from './timers.js';
 import type { Stat } from './types.js';
 import { WireSession } from './wire.js';
 import type { WireFactory, WireState } from './wire-contract.js';
@@ -185,7 +185,7 @@ export class SessionKeeper {
     for (const w of [...this.connectWaiters]) w.reject(err);
     this.closing = (async () => {
       if (s) {
-        if (last.length > 0) await settledWithin(last, deadline - monotonicNow());
+        if (last.length > 0) await settledBy(Promise.allSettled(last), deadline);
         if (live) await this.reconnectedWithin(s, deadline);
         s.end(err);
         // What the bound has left, but a moment at least: a close that found the session
@@ -384,15 +384,6 @@ function runTask(task: () => Promise<unknown>): Promise<unknown> {
   } catch {
     return Promise.resolve();
   }
-}
-
-/** Waits until every promise settled or `ms` passed, whichever comes first. */
-function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
-  let timer: Timer | undefined;
-  const bound = new Promise<void>((resolve) => {
-    timer = after(ms, resolve);
-  });
-  return Promise.race([Promise.allSettled(promises).then(() => {}), bound]).finally(() => timer?.clear());
 }
 
 function abortedController(): AbortController {

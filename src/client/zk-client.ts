@@ -316,9 +316,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   }
 
   /**
-   * Creates `path` and its missing parents as persistent nodes. All creates are sent at once
-   * (ZooKeeper answers a session's requests in order), so this costs one round trip. A missing
-   * chroot rejects with ChrootMissingError.
+   * Creates `path` and its missing parents (persistent), all sent at once: one round trip, as a
+   * session's requests are answered in order. A missing chroot rejects with ChrootMissingError.
    */
   async mkdirp(path: string, opts: { acl?: readonly Acl[] } & CallOptions = {}): Promise<void> {
     validatePath(path);
@@ -335,10 +334,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     }
   }
 
-  /**
-   * @internal Says why a NoNode of a path that should exist was answered: when the chroot is
-   * missing, a ChrootMissingError naming it; otherwise `err` itself.
-   */
+  /** @internal For a NoNode of a path that should exist: ChrootMissingError if the chroot is missing, else `err`. */
   async explainNoNode(err: NoNodeError, call: CallOptions = {}): Promise<NoNodeError> {
     if (!parseConnectString(this.connectString).chroot) return err;
     const root = await this.exists('/', call).catch(() => undefined);
@@ -351,6 +347,7 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     checkCall(opts);
     return this.keeper.liveSession().deleteIfEmpty(path, bounded(opts, this.keeper.requestTimeout));
   }
+
   // ── ZooKeeper 3.5–3.9 operations (operations.ts; the built-in wire only) ──
 
   getACL(path: string, opts: CallOptions = {}): Promise<{ acl: Acl[]; stat: Stat }> {

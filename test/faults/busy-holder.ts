@@ -6,39 +6,26 @@
  *   {"ev":"ready"} {"ev":"acquired","token","t"} {"ev":"lost","token","t"} {"ev":"hold","record"} {"ev":"done"}
  * Config: one JSON argument (WorkerConfig; holdMs[1] bounds the hold).
  */
-import { monotonicNow, ZkClient, ZkLock, ZkReadWriteLock } from '../../src/index.js';
+import { monotonicNow } from '../../src/index.js';
 import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
+import { contender } from './contenders.js';
 import type { WorkerConfig } from './fault-worker.js';
 
 const cfg = JSON.parse(process.argv[2]!) as WorkerConfig;
 const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
-const client = new ZkClient(cfg.connect, {
-  sessionTimeout: cfg.sessionTimeout,
-  connectTimeout: 60_000,
-  ...(cfg.safetyMargin === undefined ? {} : { safetyMargin: cfg.safetyMargin }),
-});
-await client.connect();
+const c = await contender(cfg);
+const client = c.client;
 emit({ ev: 'ready', pid: process.pid, session: String(client.sessionOwner) });
-const lock =
-  cfg.kind === 'mutex'
-    ? new ZkLock(client, cfg.name, { identifier: cfg.id })
-    : new ZkReadWriteLock(client, cfg.name, { identifier: cfg.id })[
-        cfg.kind === 'read' ? 'readLock' : 'writeLock'
-      ];
-let grantedAt = 0;
-let grantedToken = 0n;
-lock.on('acquired', (info) => {
-  grantedAt = monotonicNow();
-  grantedToken = info.fencingToken;
-});
 const stop = new AbortController();
 process.on('SIGTERM', () => stop.abort());
-if (await lock.acquire({ signal: stop.signal })) {
-  const token = grantedToken.toString();
+const held = await c.acquire(undefined, stop.signal).catch(() => null);
+if (held) {
+  const token = held.token.toString();
+  const grantedAt = held.acquired;
   emit({ ev: 'acquired', token, t: grantedAt });
   const end = grantedAt + cfg.holdMs[1];
   let lostAt: number | undefined;
-  lock.signal.addEventListener('abort', () => {
+  held.signal.addEventListener('abort', () => {
     lostAt = monotonicNow();
     emit({ ev: 'lost', token, t: lostAt });
   });
@@ -56,7 +43,7 @@ if (await lock.acquire({ signal: stop.signal })) {
     ...(lostAt === undefined ? {} : { lostAt }),
   };
   emit({ ev: 'hold', record });
-  await lock.release().catch(() => {});
+  await held.release().catch(() => {});
 }
 await client.close();
 emit({ ev: 'done' });

@@ -366,10 +366,8 @@ export abstract class ProtocolSession {
   }
 
   /**
-   * Liveness by the protocol, as the Java client does it: a ping when nothing was written for a
-   * third of the session timeout keeps an idle session alive, and a connection that brought no
-   * bytes for two thirds of it (the read timeout) is dropped, so the next server is tried while
-   * the session can still be saved.
+   * Liveness by the protocol, as in the Java client: a ping after T/3 without a write keeps an idle
+   * session alive; a connection silent for 2T/3 (the read timeout) is dropped for the next server.
    */
   protected armKeepAlive(conn: Connection): void {
     const pingAfter = this.timeout / 3;
