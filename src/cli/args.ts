@@ -149,21 +149,27 @@ export function parseCommandLine(
   }
 }
 
+/** --timeout: a duration, 0 or infinite; absent, `absent`. Undefined means no limit. */
+function waitTimeout(value: string | undefined, absent: number): number | undefined {
+  const t =
+    value === undefined
+      ? absent
+      : parseDuration(value, '--timeout', { allowZero: true, allowInfinite: true });
+  return Number.isFinite(t) ? t : undefined;
+}
+
 function parseLock(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Invocation {
   const { values, before, after, terminated } = parse('lock', args, LOCK_OPTIONS);
   if (values.help) return { kind: 'help', topic: 'lock' };
   const name = lockName('lock', before);
   commandAfterName('lock', name, before, after, terminated);
-  const timeout =
-    values.timeout === undefined
-      ? DEFAULT_TIMEOUT
-      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  const timeout = waitTimeout(values.timeout, DEFAULT_TIMEOUT);
   return {
     kind: 'lock',
     name,
     connect: connectString(values.connect, env),
     root: root(values.root),
-    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    timeout,
     lease: values.lease === undefined ? undefined : parseDuration(values.lease, '--lease'),
     grace:
       values.grace === undefined
@@ -201,16 +207,13 @@ function parseLeader(args: readonly string[], env: Readonly<Record<string, strin
   if (values.help) return { kind: 'help', topic: 'leader' };
   const name = lockName('leader', before, 'election name');
   commandAfterName('leader', name, before, after, terminated);
-  const timeout =
-    values.timeout === undefined
-      ? Number.POSITIVE_INFINITY
-      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  const timeout = waitTimeout(values.timeout, Number.POSITIVE_INFINITY);
   return {
     kind: 'leader',
     name,
     connect: connectString(values.connect, env),
     root: root(values.root, DEFAULT_ELECTION_ROOT),
-    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    timeout,
     grace:
       values.grace === undefined
         ? DEFAULT_GRACE
@@ -230,17 +233,14 @@ function parseSemaphore(
   commandAfterName('semaphore', name, before, after, terminated);
   if (values.max === undefined)
     throw new UsageError('semaphore: missing --max <n>, the most holders at once');
-  const timeout =
-    values.timeout === undefined
-      ? DEFAULT_TIMEOUT
-      : parseDuration(values.timeout, '--timeout', { allowZero: true, allowInfinite: true });
+  const timeout = waitTimeout(values.timeout, DEFAULT_TIMEOUT);
   return {
     kind: 'semaphore',
     name,
     connect: connectString(values.connect, env),
     root: root(values.root, DEFAULT_SEMAPHORE_ROOT),
     max: parseMax('semaphore', values.max),
-    timeout: Number.isFinite(timeout) ? timeout : undefined,
+    timeout,
     grace:
       values.grace === undefined
         ? DEFAULT_GRACE
