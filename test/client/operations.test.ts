@@ -189,6 +189,9 @@ test('addWatch persistent-recursive: created/changed/deleted on a subtree, survi
   const connects = c.connects;
   sessionOf(c).wire.kick();
   await eventually(() => c.connects > connects && c.state === 'connected', 10_000, 'reconnected');
+  // A request of ours answered after the reconnect: the SetWatches2 sent before it is in force on
+  // the server (a change from another session before that would not be replayed to a persistent watch).
+  await c.exists('/');
   await admin.create('/rw/after');
   await eventually(() => events.length === 1, 5000, 'an event after the kick (SetWatches2)');
   assert.deepEqual(events.splice(0), ['nodeCreated /rw/after']);
