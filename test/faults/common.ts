@@ -46,17 +46,29 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
 /** What the workers a violation names reported around it: their sessions, grants, losses, pauses. */
 function explain(workers: readonly Worker[], violations: readonly string[]): string {
   const named = workers.filter((w) => violations.some((v) => v.includes(`${w.cfg.id} (`)));
-  return named
-    .map((w) => {
-      const events = w.events
-        .filter((e) => ['acquired', 'lost', 'session', 'ready', 'hold'].includes(e.ev))
-        .slice(-12)
-        .map((e) =>
-          JSON.stringify({ ...e, record: e.record && { ...e.record, writes: e.record.writes.length } }),
-        );
+  // The events around the first violation's time, not the last ones: a run goes on after it.
+  const at = Number(/from (\d+(?:\.\d+)?)/.exec(violations[0] ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
+  const lines = named.map((w) => {
+    const events = w.events.filter((e) => ['acquired', 'lost', 'session', 'ready', 'hold'].includes(e.ev));
+    const near = events.findIndex((e) => e.at >= at);
+    const from = near < 0 ? Math.max(0, events.length - 12) : Math.max(0, near - 8);
+    return { w, events: events.slice(from, from + 12) };
+  });
+  return [
+    ...violations.slice(0, 5),
+    ...lines.map(({ w, events: picked }) => {
+      const events = picked.map((e) =>
+        JSON.stringify({
+          ...e,
+          record: e.record && {
+            ...e.record,
+            writes: e.record.writes.map((x) => `${x.t.toFixed(0)}:${x.result}`),
+          },
+        }),
+      );
       return `${w.cfg.id} pauses=${JSON.stringify(w.pauses)} killedAt=${w.killedAt ?? '-'}\n  ${events.join('\n  ')}`;
-    })
-    .join('\n');
+    }),
+  ].join('\n');
 }
 
 /** Asserts the checker finds nothing (`options.maxHolders`: a semaphore's maximum); returns its figures. */

@@ -50,13 +50,16 @@ while (!stop.signal.aborted && (cfg.iterations === undefined || terms < cfg.iter
         else signal.addEventListener('abort', onLost, { once: true });
         emit({ ev: 'acquired', token, t: acquired });
         const writes: WriteAttempt[] = [];
-        const { value } = (await (await fetch(`${cfg.resource}/value`)).json()) as { value: number };
+        const { value } = (await (await fetch(`${cfg.resource}/value?token=${token}`)).json()) as {
+          value: number;
+        };
         const end = monotonicNow() + rand(cfg.holdMs);
         while (!signal.aborted && !stop.signal.aborted && monotonicNow() < end) {
           await client.exists('/').catch(() => {});
           await sleep(50);
         }
-        if (!signal.aborted) {
+        // The deadline too (docs/locks.md): after a stop, this runs before the signal can abort.
+        if (!signal.aborted && monotonicNow() < election.validUntil) {
           const t = monotonicNow();
           const res = await fetch(`${cfg.resource}/write`, {
             method: 'POST',

@@ -94,9 +94,13 @@ while (
   emit({ ev: 'acquired', token, t: acquired });
   const writes: WriteAttempt[] = [];
   try {
-    const { value } = (await (await fetch(`${cfg.resource}/value`)).json()) as { value: number };
+    const { value } = (await (await fetch(`${cfg.resource}/value?token=${token}`)).json()) as {
+      value: number;
+    };
     await sleep(rand(cfg.holdMs));
-    if (c.writes && (cfg.ignoreSignal || !signal.aborted)) {
+    // Both checks, as docs/locks.md asks: a timer that expired while the process was stopped runs
+    // before the signal can abort (the library runs only after it); the deadline is already past.
+    if (c.writes && (cfg.ignoreSignal || (!signal.aborted && monotonicNow() < held.validUntil()))) {
       const t = monotonicNow();
       const res = await fetch(`${cfg.resource}/write`, {
         method: 'POST',

@@ -2,7 +2,9 @@
  * The shared resource the workers protect: a counter behind HTTP on 127.0.0.1 that remembers
  * the highest fencing token it has seen. A write carries (token, prev, next): a token lower than
  * the highest is refused as `stale` (fencing); a valid token whose `prev` is not the current
- * value is a `lost-update` (two holders read the same value).
+ * value is a `lost-update` (two holders read the same value). A read may carry the reader's token
+ * (`GET /value?token=N`): it raises the highest seen, so a stopped holder's late write is refused
+ * once the next holder has read, not only once it has written (a fenced read-modify-write).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +28,8 @@ export class FencedResource {
       req.on('end', () => {
         res.setHeader('connection', 'close');
         if (req.method === 'GET') {
+          const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+          if (token !== null && BigInt(token) > self.highest) self.highest = BigInt(token);
           res.end(JSON.stringify({ value: self.value }));
           return;
         }
