@@ -7,6 +7,7 @@
  * Commands as in CuratorPeer.java (times are process.hrtime.bigint(), CLOCK_MONOTONIC); `many`
  * answers "ok <elapsed ns> <CPU ns this process used>". Plus:
  *   raw PREFIX N C        N EPHEMERAL_SEQUENTIAL create+delete, C in flight: "ok <elapsed ns> <CPU ns>"
+ *   rawread PREFIX N C    the same with one read between (the queue read a lock needs), same answer
  *   reentrant NAME N      "ok <ns per pair> <requests sent while measuring> <requests of a first
  *                         acquire+release of another lock, counted the same way: must be > 0>"
  *   memory PREFIX N C     "ok <heap bytes per lock> <buffer bytes per lock> <acquire ms> <release ms>"
@@ -182,8 +183,12 @@ async function execute(a: string[]): Promise<string> {
       await QueueDirectories.of(client).flush();
       return answer;
     }
-    case 'raw': {
-      // The ceiling for `many`: the two writes every lock needs, no lock logic.
+    case 'raw':
+    case 'rawread': {
+      // The ceilings for `many`: the two writes every lock needs, no lock logic; and with one read
+      // between them, as a lock must read its queue (of its new node: one child-less answer, as a
+      // lock alone in its directory gets one line).
+      const read = cmd === 'rawread';
       const dir = `/bench-raw/${arg1}`;
       await client.mkdirp(dir);
       const data = Buffer.from(lockOptions.cleanupParent ? 'raw' : 'raw-keep');
@@ -191,6 +196,7 @@ async function execute(a: string[]): Promise<string> {
       const cpu = process.cpuUsage();
       await inFlight(Number(arg2), Number(arg3), async () => {
         const path = await client.create(`${dir}/n-`, data, { mode: 'ephemeral-sequential' });
+        if (read) await client.getChildren(path);
         await client.delete(path);
       });
       const answer = `${now() - t0} ${cpuNs(cpu)}`;

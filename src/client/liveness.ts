@@ -64,6 +64,18 @@ export class Watchdog {
     this.timer = at(Math.max(next, monotonicNow() + 1), () => this.check(), { unref: true });
   }
 
+  /**
+   * Declares the session lost now if its safe deadline has passed, whatever the state of the
+   * connection: after a stop or a blocked event loop, the timers that came due run first, and a
+   * hold's signal read by one of them must already tell the truth.
+   */
+  enforceDeadline(): void {
+    const s = this.host.session;
+    const state = this.host.state;
+    if (!s || s.ended || s.id === undefined || (state !== 'connected' && state !== 'suspended')) return;
+    if (monotonicNow() >= this.host.validUntil) this.pastDeadline(s);
+  }
+
   stop(): void {
     this.timer?.clear();
     this.timer = undefined;

@@ -48,7 +48,7 @@ export type ClosingTask = (last: ClosingSession) => Promise<unknown>;
 export class SessionKeeper {
   private _state: ClientState = 'idle';
   private _session: Session | undefined;
-  private readonly watchdog: Watchdog;
+  readonly watchdog: Watchdog;
   private readonly connectWaiters = new Set<{ resolve(): void; reject(e: Error): void }>();
   readonly closingTasks = new Set<ClosingTask>();
   private closing: Promise<void> | undefined;
@@ -365,7 +365,8 @@ export class SessionKeeper {
 
   /** The session is over (or must be presumed over): tell everyone, then open a new one. */
   sessionLost(s: Session, reason: string): void {
-    if (s.ended) return;
+    // Once: a hold's signal read while the holds are being told looks at the deadline again.
+    if (s.ended || s.ending.signal.aborted) return;
     const id = s.id ?? '0';
     const err = new SessionExpiredError(`session 0x${id} ended: ${reason}`);
     s.ending.abort(err); // holds first: nothing else may act on the session's end before them

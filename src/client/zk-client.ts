@@ -1,15 +1,11 @@
 /**
- * ZkClient: one trustworthy ZooKeeper session at a time, on a wire client (wire-contract.ts).
- *
- * The wire client cannot tell when a connection silently died, so this class keeps its own
- * account: the send time of the latest request the server answered. ZooKeeper cannot expire
- * the session earlier than that send time + the negotiated session timeout, which gives
- * `validUntil`, the deadline until which our ephemeral nodes (and so our locks) certainly exist.
- *
- * The parts: session-keeper.ts (states, events, connect, close), liveness.ts (the watchdog),
- * session.ts (requests and watches of one session), options.ts (what callers pass, checked),
- * retry.ts (the one retry loop), operations.ts (the ZooKeeper 3.5–3.9 operations). This file
- * is the API.
+ * ZkClient, the API: one trustworthy ZooKeeper session at a time, on a wire (wire-contract.ts).
+ * Its own account of the session is the send time of the latest request the server answered:
+ * ZooKeeper cannot expire the session before that + the negotiated timeout, which gives
+ * `validUntil`, until which our ephemeral nodes (and so our locks) certainly exist. The parts:
+ * session-keeper.ts (states, events, connect, close), liveness.ts (the watchdog), session.ts
+ * (one session's requests and watches), options.ts (checked options), retry.ts (the one retry
+ * loop), operations.ts (the ZooKeeper 3.5–3.9 operations).
  */
 import { EventEmitter } from 'node:events';
 import { isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
@@ -134,6 +130,11 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
     return this.keeper.validUntil;
   }
 
+  /** @internal Declares the session lost at once if `validUntil` has passed (a look after a stop). */
+  enforceDeadline(): void {
+    this.keeper.watchdog.enforceDeadline();
+  }
+
   /**
    * @internal The current session's end: aborted (with SessionExpiredError, or ClientClosedError
    * at close()) before anyone else can be granted what the session held. Undefined without a session.
@@ -143,9 +144,8 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
   }
 
   /**
-   * @internal Aborted when the current connection stops being usable (suspended, lost, closed):
-   * a request that only makes sense on a working connection (a release's delete, which then
-   * goes on in the background) waits no longer than that.
+   * @internal Aborted when the connection stops being usable (suspended, lost, closed): a release's
+   * delete (which then goes on in the background) waits no longer than that.
    */
   get connectionSignal(): AbortSignal {
     return this.keeper.connectionSignal;

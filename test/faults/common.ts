@@ -36,7 +36,7 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
         released: lost?.t ?? w.killedAt ?? Math.max(last.at, e.t!),
         ...(lost ? { lostAt: lost.t! } : {}),
         writes: [],
-        paused: w.pauses,
+        paused: w.stoppedIntervals,
       });
     }
   }
@@ -47,11 +47,13 @@ export function collectHolds(workers: readonly Worker[]): HoldRecord[] {
 function explain(workers: readonly Worker[], violations: readonly string[]): string {
   const named = workers.filter((w) => violations.some((v) => v.includes(`${w.cfg.id} (`)));
   // The events around the first violation's time, not the last ones: a run goes on after it.
-  const at = Number(/from (\d+(?:\.\d+)?)/.exec(violations[0] ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
+  const at = Number(/(?:from|at) (\d+(?:\.\d+)?)/.exec(violations[0] ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
   const lines = named.map((w) => {
-    const events = w.events.filter((e) => ['acquired', 'lost', 'session', 'ready', 'hold'].includes(e.ev));
+    const events = w.events.filter((e) =>
+      ['acquired', 'lost', 'session', 'ready', 'hold', 'suspended'].includes(e.ev),
+    );
     const near = events.findIndex((e) => e.at >= at);
-    const from = near < 0 ? Math.max(0, events.length - 12) : Math.max(0, near - 8);
+    const from = near < 0 ? Math.max(0, events.length - 12) : Math.max(0, near - 6);
     return { w, events: events.slice(from, from + 12) };
   });
   return [
@@ -66,7 +68,7 @@ function explain(workers: readonly Worker[], violations: readonly string[]): str
           },
         }),
       );
-      return `${w.cfg.id} pauses=${JSON.stringify(w.pauses)} killedAt=${w.killedAt ?? '-'}\n  ${events.join('\n  ')}`;
+      return `${w.cfg.id} pauses=${JSON.stringify(w.pauses)} stopped=${JSON.stringify(w.stoppedIntervals)} killedAt=${w.killedAt ?? '-'}\n  ${events.join('\n  ')}`;
     }),
   ].join('\n');
 }

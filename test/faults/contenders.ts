@@ -27,8 +27,6 @@ export interface Held {
   token: bigint;
   /** Aborts when the hold is lost (a leader's also when it gives the term up). */
   signal: AbortSignal;
-  /** Monotonic ms until which the hold is certain (0 once lost): checked right before a write. */
-  validUntil(): number;
   release(): Promise<void>;
 }
 
@@ -91,7 +89,6 @@ function lockAcquirer(client: ZkClient, cfg: ContenderConfig): Contender['acquir
       acquired: grantedAt,
       token: grantedToken,
       signal: lock.signal,
-      validUntil: () => lock.validUntil,
       release: () => lock.release(),
     };
   };
@@ -105,7 +102,7 @@ async function leadOnce(
   signal: AbortSignal,
 ): Promise<Held | null> {
   const election = new ZkLeaderElection(client, cfg.name, { participantId: cfg.id });
-  let term: Omit<Held, 'release' | 'validUntil'> | undefined;
+  let term: Omit<Held, 'release'> | undefined;
   election.once('leader', ({ fencingToken }) => {
     // The term's own signal, taken as it begins (a later lost term must not hide behind a new one).
     term = { acquired: monotonicNow(), token: fencingToken, signal: election.signal };
@@ -120,7 +117,7 @@ async function leadOnce(
     await election.close();
     throw e;
   }
-  return { ...term!, validUntil: () => election.validUntil, release: () => election.close() };
+  return { ...term!, release: () => election.close() };
 }
 
 function semaphoreAcquirer(client: ZkClient, cfg: ContenderConfig): Contender['acquire'] {
@@ -137,7 +134,6 @@ function semaphoreAcquirer(client: ZkClient, cfg: ContenderConfig): Contender['a
       acquired: grantedAt,
       token: lease.fencingToken,
       signal: lease.signal,
-      validUntil: () => lease.validUntil,
       release: () => lease.release(),
     };
   };

@@ -7,6 +7,8 @@ import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import type { WorkerConfig } from './fault-worker.js';
 
 const workerPath = fileURLToPath(new URL('./fault-worker.js', import.meta.url));
+/** How soon a continued process must have said something (see Worker.stoppedIntervals). */
+const CATCH_UP_MS = 1000;
 
 export interface WorkerEvent {
   ev: string;
@@ -32,7 +34,11 @@ export class Worker {
   ) {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
-        this.events.push({ ...JSON.parse(line), worker: cfg.id, at: monotonicNow() });
+        const e: WorkerEvent = { ...JSON.parse(line), worker: cfg.id, at: monotonicNow() };
+        this.events.push(e);
+        const last = this.pauses.length - 1;
+        if (last >= 0 && Number.isFinite(this.pauses[last]![1]) && this.firstWordAfter[last] === undefined)
+          this.firstWordAfter[last] = e.t ?? e.at;
       } catch {
         this.events.push({ ev: 'noise', reason: line, worker: cfg.id, at: monotonicNow() });
       }
@@ -71,7 +77,9 @@ export class Worker {
   }
 
   holds(): HoldRecord[] {
-    return this.events.filter((e) => e.ev === 'hold').map((e) => ({ ...e.record!, paused: this.pauses }));
+    return this.events
+      .filter((e) => e.ev === 'hold')
+      .map((e) => ({ ...e.record!, paused: this.stoppedIntervals }));
   }
 
   /** Resolves with the first event (already seen or future) matching `pred`. */
@@ -101,10 +109,28 @@ export class Worker {
   killedAt: number | undefined;
   /** [stopped, continued] intervals of SIGSTOP/SIGCONT sent by the test. */
   readonly pauses: [number, number][] = [];
+  /** For each pause, when the process first reported anything after the continue. */
+  private readonly firstWordAfter: (number | undefined)[] = [];
+
+  /**
+   * The pauses as the checker needs them: a continued process is still not running until the
+   * scheduler and its event loop get to it (tens of ms on a loaded machine), so nothing can
+   * have told it before then. Each ends at its first report after the continue, or at the continue
+   * if none came; at most CATCH_UP_MS after the continue, so a library slow to tell is caught.
+   */
+  get stoppedIntervals(): [number, number][] {
+    return this.pauses.map(([from, to], i) => [
+      from,
+      Math.max(to, Math.min(this.firstWordAfter[i] ?? to, to + CATCH_UP_MS)),
+    ]);
+  }
 
   kill(signal: NodeJS.Signals): void {
     if (signal === 'SIGKILL') this.killedAt ??= monotonicNow();
-    if (signal === 'SIGSTOP') this.pauses.push([monotonicNow(), Number.POSITIVE_INFINITY]);
+    if (signal === 'SIGSTOP') {
+      this.pauses.push([monotonicNow(), Number.POSITIVE_INFINITY]);
+      this.firstWordAfter.push(undefined);
+    }
     if (signal === 'SIGCONT' && this.pauses.length > 0)
       this.pauses[this.pauses.length - 1]![1] = monotonicNow();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);

@@ -5,6 +5,7 @@
  * hold's own abort, before anything else acts, so before ZooKeeper can elect anyone else
  * (the client's deadline for the session has a safety margin).
  */
+import { checkedOnRead } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import { LeadershipLostError, type LockLostError } from '../../errors.js';
@@ -58,6 +59,7 @@ export class Term {
       },
     });
     constructed = true;
+    checkedOnRead(this.controller.signal, () => this.hold.checkDeadline());
   }
 
   get active(): boolean {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
 import { type LockEvent, lockEvent } from '../../client/diagnostics.js';
 import { joinPath } from '../../client/paths.js';
-import { at, deadlineAfter, msUntil } from '../../client/timers.js';
+import { at, deadlineAfter, msUntil, NO_LONGER_NEEDED } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import {
@@ -232,7 +232,7 @@ export class ContenderQueue {
         done = true;
         timer.clear();
         signal?.removeEventListener('abort', lookAgain);
-        reads.abort();
+        reads.abort(NO_LONGER_NEEDED);
         resolve(woke);
       };
       const lookAgain = () => finish('lookAgain');

@@ -10,7 +10,7 @@
  * - the lease (when one was asked for) ran out without renew().
  */
 import { monotonicNow } from '../../client/clock.js';
-import { after, type Timer } from '../../client/timers.js';
+import { after, checkedOnRead, type Timer } from '../../client/timers.js';
 import type { Logger, WatchEvent } from '../../client/types.js';
 import type { ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError, LeaseExpiredError, LockLostError, NoNodeError } from '../../errors.js';
@@ -99,12 +99,26 @@ export class Hold {
     this.logger = logger;
     this.callbacks = on;
     if (lease !== undefined) this.renew(lease);
+    checkedOnRead(this.controller.signal, () => this.checkDeadline());
     this.watch();
     if (watchNode) this.watchNode();
   }
 
   get signal(): AbortSignal {
     return this.controller.signal;
+  }
+
+  /**
+   * The deadline by the clock. A process that was stopped or whose event loop was blocked runs
+   * the timers that came due meanwhile before any timer or socket of ours: a look at `signal`
+   * from one of them must already see the hold gone (churn scenario 9's finding).
+   * @internal
+   */
+  checkDeadline(): void {
+    if (this.ended) return;
+    const now = monotonicNow();
+    if (now >= this.leaseDeadline) this.leaseExpired();
+    else if (now >= this.client.validUntil) this.client.enforceDeadline();
   }
 
   get active(): boolean {
@@ -128,14 +142,14 @@ export class Hold {
     this.leaseMs = lease;
     this.leaseDeadline = monotonicNow() + lease;
     this.leaseTimer?.clear();
-    this.leaseTimer = after(lease, () => {
-      this.logger.warn(`[zk-recipes] lease of ${this.node.path} expired after ${lease} ms; releasing`);
-      const reason = new LeaseExpiredError(
-        `the lease of ${lease} ms on ${this.node.path} expired without renew()`,
-      );
-      this.lose(reason);
-      void this.queue.remove(this.node).catch(() => {});
-    });
+    this.leaseTimer = after(lease, () => this.leaseExpired());
+  }
+
+  private leaseExpired(): void {
+    const lease = this.leaseMs;
+    this.logger.warn(`[zk-recipes] lease of ${this.node.path} expired after ${lease} ms; releasing`);
+    this.lose(new LeaseExpiredError(`the lease of ${lease} ms on ${this.node.path} expired without renew()`));
+    void this.queue.remove(this.node).catch(() => {});
   }
 
   private sessionLost(why = 'the ZooKeeper session was lost'): void {

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { monotonicNow } from '../../client/clock.js';
 import { type SemaphoreEvent, semaphoreEvent } from '../../client/diagnostics.js';
 import { describe, joinPath, validatePath } from '../../client/paths.js';
-import { at, deadlineAfter, msUntil } from '../../client/timers.js';
+import { at, deadlineAfter, msUntil, NO_LONGER_NEEDED } from '../../client/timers.js';
 import type { Logger } from '../../client/types.js';
 import type { CallOptions, ZkClient } from '../../client/zk-client.js';
 import {
@@ -312,7 +312,7 @@ export class ZkSemaphore {
           });
           signal?.throwIfAborted();
         } finally {
-          reads.abort(); // removes the watches of this look
+          reads.abort(NO_LONGER_NEEDED); // removes the watches of this look
         }
       }
     } catch (e) {
