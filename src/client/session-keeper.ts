@@ -41,6 +41,8 @@ const WIRES: Record<ClientSettings['wire'], WireFactory> = {
 export interface ClosingSession {
   /** Deletes `path` when it has no children; false when it is not empty or already gone. */
   deleteIfEmpty(path: string): Promise<boolean>;
+  /** The children of `path` (empty when it is gone): answered after every request sent before. */
+  getChildren(path: string): Promise<string[]>;
 }
 
 export type ClosingTask = (last: ClosingSession) => Promise<unknown>;
@@ -201,22 +203,24 @@ export class SessionKeeper {
 
   /** Requests on `s` while it closes: a connection loss is retried (sent once reconnected) until `deadline`. */
   private lastRequests(s: Session, deadline: number): ClosingSession {
+    const last = <T>(what: string, path: string, request: (timeout: number) => Promise<T>) =>
+      retrying(
+        () => {
+          if (s.ended || msUntil(deadline) <= 0)
+            throw new OperationTimeoutError(`close() gave up ${what} ${path}`, { path });
+          return request(msUntil(deadline));
+        },
+        {
+          // Queued by the wire client until it reconnects; the pause only guards against a
+          // wire client that fails requests at once (closed) turning this into a busy loop.
+          policy: { retries: Number.POSITIVE_INFINITY, minTimeout: 20, maxTimeout: 20, factor: 1 },
+          deadline,
+          again: (e) => e instanceof ConnectionLossError,
+        },
+      );
     return {
-      deleteIfEmpty: (path) =>
-        retrying(
-          () => {
-            if (s.ended || msUntil(deadline) <= 0)
-              throw new OperationTimeoutError(`close() gave up deleting ${path}`, { path });
-            return s.deleteIfEmpty(path, { timeout: msUntil(deadline) });
-          },
-          {
-            // Queued by the wire client until it reconnects; the pause only guards against a
-            // wire client that fails requests at once (closed) turning this into a busy loop.
-            policy: { retries: Number.POSITIVE_INFINITY, minTimeout: 20, maxTimeout: 20, factor: 1 },
-            deadline,
-            again: (e) => e instanceof ConnectionLossError,
-          },
-        ),
+      deleteIfEmpty: (path) => last('deleting', path, (timeout) => s.deleteIfEmpty(path, { timeout })),
+      getChildren: (path) => last('reading', path, (timeout) => s.childrenOf(path, { timeout })),
     };
   }
 

@@ -130,6 +130,22 @@ export class Session {
   }
 
   /** Deletes `path` when it has no children; false when it is not empty or already gone. */
+  /** The children of `path`; none when it is gone. */
+  async childrenOf(path: string, call: { timeout: number }): Promise<string[]> {
+    try {
+      const r = await this.send<{ children: string[] }>(
+        'getChildren',
+        path,
+        (w, cb) => w.getChildren(path, undefined, cb),
+        call,
+      );
+      return r.children;
+    } catch (e) {
+      if (e instanceof NoNodeError) return [];
+      throw e;
+    }
+  }
+
   async deleteIfEmpty(
     path: string,
     call: { timeout: number; signal?: AbortSignal | undefined },

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { requestStart } from '../../src/client/diagnostics.js';
 import {
   ChrootMissingError,
   LockUsageError,
@@ -96,6 +97,36 @@ describe('close() while holding removes the lock directory', () => {
     assert.equal((await holder.participantNodes()).length, 1, 'the waiter node went, the holder stays');
     await c1.close();
     assert.equal(await admin.exists('/locks/close-waiting'), null);
+  });
+
+  // CI, 2026-12-02 (fault scenario 6, workers stopped at random moments): an acquire that gave up
+  // on its create before the answer left the node to the session's end, after close() had tried
+  // the directory: an empty directory stayed.
+  test('close() right after an acquire gave up on its create: the node, if made, and the directory go', async () => {
+    const name = 'close-after-create-given-up';
+    const dir = `/locks/${name}`;
+    await admin.mkdirp(dir);
+    // Proof of the fault: the server applied the create (this watch fires) whose answer the
+    // acquire did not wait for (it was aborted once the create was out).
+    const created = new Promise<string>((resolve) => {
+      void admin.getChildren(dir, { watch: (e) => resolve(e.type) });
+    });
+    const c = await connect(server.connectString);
+    const ac = new AbortController();
+    const onStart = (m: unknown) => {
+      const { op, path } = m as { op: string; path: string };
+      if (op === 'create' && path.startsWith(`${dir}/`))
+        queueMicrotask(() => ac.abort(new Error('given up')));
+    };
+    requestStart.subscribe(onStart);
+    try {
+      await assert.rejects(new ZkLock(c, name).acquire({ signal: ac.signal }), /given up/);
+    } finally {
+      requestStart.unsubscribe(onStart);
+    }
+    await c.close();
+    assert.equal(await created, 'nodeChildrenChanged', 'the create was applied');
+    assert.equal(await admin.exists(dir), null, 'the directory is gone, and so no node is left in it');
   });
 });
 

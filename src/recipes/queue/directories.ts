@@ -11,6 +11,7 @@
  * pending; otherwise its state is unknown.
  */
 import { monotonicNow } from '../../client/clock.js';
+import { joinPath } from '../../client/paths.js';
 import { at, type Timer } from '../../client/timers.js';
 import type { ClosingSession, ZkClient } from '../../client/zk-client.js';
 import { ClientClosedError } from '../../errors.js';
@@ -48,6 +49,12 @@ export class QueueDirectories {
    * deletes them before the directories, once their holders were told.
    */
   private readonly owned = new Set<string>();
+  /**
+   * Creates of the current session given up on before their answer (uuid → directory): their
+   * node may exist. Looked for in the background (OwnNodes.sweep); close() looks for them too,
+   * or the session's end would delete the node only after close() tried its directory.
+   */
+  private readonly sweeps = new Map<string, string>();
   private ownedBy: bigint | undefined;
   private timer: Timer | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
@@ -98,11 +105,22 @@ export class QueueDirectories {
 
   /** Our node at `path` was created on the session `owner`. */
   own(path: string, owner: bigint): void {
-    if (owner !== this.ownedBy) {
-      this.owned.clear(); // the nodes of an earlier session went with it
-      this.ownedBy = owner;
-    }
+    this.onSession(owner);
     this.owned.add(path);
+  }
+
+  /** A create in `dir` with `uuid` on session `owner` was given up on; returns "it was resolved". */
+  sweeping(dir: string, uuid: string, owner: bigint): () => void {
+    this.onSession(owner);
+    this.sweeps.set(uuid, dir);
+    return () => this.sweeps.delete(uuid);
+  }
+
+  private onSession(owner: bigint): void {
+    if (owner === this.ownedBy) return;
+    this.owned.clear(); // the nodes of an earlier session went with it
+    this.sweeps.clear();
+    this.ownedBy = owner;
   }
 
   /** Our node at `path` is deleted (or gone with its session). */
@@ -119,13 +137,24 @@ export class QueueDirectories {
     this.timer?.clear();
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    const nodes = this.ownedBy === this.client.sessionOwner ? [...this.owned] : [];
+    const ours = this.ownedBy === this.client.sessionOwner;
+    const nodes = ours ? [...this.owned] : [];
+    const sweeps = ours ? [...this.sweeps] : [];
     const dirs = [...new Set([...this.pending.keys(), ...this.removable])];
     this.owned.clear();
+    this.sweeps.clear();
     this.pending.clear();
     // The nodes first, answered, then their directories: a connection loss in between makes
     // both be sent again, and then the order they were sent in no longer says which goes first.
-    await Promise.all(nodes.map((n) => last.deleteIfEmpty(n).catch(() => {})));
+    // A create given up on is found by its uuid: the read is answered after the create.
+    const sweep = async ([uuid, dir]: [string, string]) => {
+      const name = (await last.getChildren(dir)).find((c) => c.includes(uuid));
+      if (name !== undefined) await last.deleteIfEmpty(joinPath(dir, name));
+    };
+    await Promise.all([
+      ...nodes.map((n) => last.deleteIfEmpty(n).catch(() => {})),
+      ...sweeps.map((entry) => sweep(entry).catch(() => {})),
+    ]);
     await Promise.all(dirs.map((d) => last.deleteIfEmpty(d).catch(() => {})));
   }
 

@@ -154,10 +154,11 @@ export class OwnNodes {
    * The read is queued behind the create on that session, so it sees the create if it happened.
    */
   private sweep(uuid: string, owner: bigint): void {
-    this.whileSessionLives(owner, async () => {
+    const resolved = this.dirs.sweeping(this.dir, uuid, owner);
+    void this.whileSessionLives(owner, async () => {
       const found = await this.findByUuid(uuid);
       if (found) await this.client.delete(found);
-    });
+    }).finally(resolved);
   }
 
   /** Runs `attempt` in the background, again after each unknown outcome, while session `owner` lives. */
