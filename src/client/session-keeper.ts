@@ -89,8 +89,11 @@ export class SessionKeeper {
     const s = this._session;
     if (!s || s.ended || s.id === undefined || (this._state !== 'connected' && this._state !== 'suspended'))
       return 0;
-    const margin = this.settings.safetyMargin ?? Math.min(1000, s.negotiatedTimeout * 0.1);
-    return s.lastAnsweredSentAt + s.negotiatedTimeout - margin;
+    return s.lastAnsweredSentAt + s.negotiatedTimeout - this.margin(s);
+  }
+
+  private margin(s: Session): number {
+    return this.settings.safetyMargin ?? Math.min(1000, s.negotiatedTimeout * 0.1);
   }
 
   get requestTimeout(): number {
@@ -273,6 +276,10 @@ export class SessionKeeper {
         tls: this.settings.tls,
         onState: (state) => this.onWireState(s, state),
         onAlive: (sentAt) => s.heardBack(sentAt),
+        // The wait for a ping round between follower and leader (tickTime/2, at most T/4 since
+        // T >= 2 ticks): the margin, up to T/4 (docs/connection.md).
+        onAnswer: (sentAt, answeredAt, viaLeader) =>
+          s.answered(sentAt, answeredAt, viaLeader, Math.min(this.margin(s), s.negotiatedTimeout / 4)),
         onError: (e) => {
           this.lastWireError = e;
           this.logger.warn(`[zk-recipes] ${e.message}`);
@@ -301,6 +308,7 @@ export class SessionKeeper {
         return;
       case 'disconnected':
         s.dialStartedAt = monotonicNow();
+        s.connectionEnded();
         if (this._state === 'connected') this.suspend('connection dropped');
         return;
       case 'expired':

@@ -2,8 +2,8 @@
  * ZkClient: one trustworthy ZooKeeper session at a time, on a wire client (wire-contract.ts).
  *
  * The wire client cannot tell when a connection silently died, so this class keeps its own
- * account: the send time of the latest request the server answered. ZooKeeper cannot expire
- * the session earlier than that send time + the negotiated session timeout, which gives
+ * account: the send time of the latest request whose touch the leader certainly heard of (session.ts
+ * `answered`). ZooKeeper cannot expire the session earlier than that + the session timeout, which gives
  * `validUntil`, the deadline until which our ephemeral nodes (and so our locks) certainly exist.
  *
  * The parts: session-keeper.ts (states, events, connect, close), liveness.ts (the watchdog),
