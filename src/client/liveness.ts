@@ -1,9 +1,10 @@
 /**
- * The watchdog that makes a session's truth our own business: suspension at 2/3 T without an
- * answer, loss at the safe deadline (`validUntil`). A wire that keeps its connection alive itself
- * (the built-in one: pings, a read timeout, a bounded handshake) needs nothing more; for one that
- * cannot tell a silent connection from an idle one (node-zookeeper-client) the watchdog also
- * sends a heartbeat after T/3 of silence and drops a connection (or a handshake) that stays silent.
+ * The watchdog that makes a session's truth our own business: loss at the safe deadline
+ * (`validUntil`), connected or not. A wire that keeps its connection alive itself (the built-in
+ * one: syncs through the leader, a read timeout, a bounded handshake) needs nothing more; for one
+ * that cannot tell a silent connection from an idle one (node-zookeeper-client) the watchdog also
+ * suspends at 2/3 T without an answer, sends a heartbeat after T/3 of silence (a read: that
+ * package cannot send a sync) and drops a connection (or a handshake) that stays silent.
  */
 import { monotonicNow } from './clock.js';
 import type { Session } from './session.js';
@@ -41,21 +42,21 @@ export class Watchdog {
     if (!s || s.ended || state === 'closed') return;
     const T = s.negotiatedTimeout;
     let next: number;
-    if (state === 'connected') {
-      // A wire that keeps its connection alive drops a silent one itself (its read timeout), and
-      // says so: a parked client then wakes for nothing but the wire's pings.
-      if (s.wire.keepsAlive) return;
+    if (s.wire.keepsAlive) {
+      // The wire drops a connection without answers through the leader (its read timeout) and
+      // bounds its own dials; the safe deadline holds whether a connection is up or not (a
+      // follower cut off from the leader still answers reads).
+      if (state !== 'connected' && state !== 'suspended') return;
+      next = this.host.validUntil;
+    } else if (state === 'connected') {
       // Heartbeat after T/3 of silence; once it is out, wait for it until the suspension point.
       next = s.lastAnsweredSentAt + (s.heartbeatInFlight ? (2 * T) / 3 : T / 3);
-    } else if (s.wire.keepsAlive) {
-      if (state !== 'suspended') return; // the wire bounds its own dials
-      next = this.host.validUntil;
     } else if (state === 'suspended') {
       next = Math.min(this.host.validUntil, s.lastKickAt + kickInterval(T));
     } else {
       next = s.lastKickAt + kickInterval(T);
     }
-    if (state === 'suspended' && s.id !== undefined && this.host.validUntil <= monotonicNow()) {
+    if (this.watchesDeadline(s, state) && this.host.validUntil <= monotonicNow()) {
       // Past the safe deadline already (a process resumed after a pause): said now, not a timer
       // tick later, when another process may be granted what this one held.
       this.pastDeadline(s);
@@ -97,22 +98,29 @@ export class Watchdog {
     const now = monotonicNow();
     const T = s.negotiatedTimeout;
     const silentFor = now - s.lastAnsweredSentAt;
-    if (state === 'connected') {
+    if (this.watchesDeadline(s, state) && now >= this.host.validUntil) {
+      this.pastDeadline(s);
+      return;
+    }
+    if (state === 'connected' && !s.wire.keepsAlive) {
       if (silentFor >= (2 * T) / 3) {
         this.host.suspend(`no answer from the server for ${Math.round(silentFor)} ms`);
         this.kick(s, now);
-      } else if (silentFor >= T / 3 && !s.heartbeatInFlight && !s.wire.keepsAlive) {
+      } else if (silentFor >= T / 3 && !s.heartbeatInFlight) {
         this.heartbeat(s);
       }
-    } else if (state === 'suspended' && s.id !== undefined && now >= this.host.validUntil) {
-      this.pastDeadline(s);
-      return;
     } else if (!s.wire.keepsAlive && now - s.lastKickAt >= kickInterval(T)) {
       // A handshake can be swallowed by a silent network: kick again while not connected
       // (or while suspended on a connection that stays silent).
       if (!s.wire.connected || state === 'suspended') this.kick(s, now);
     }
     this.schedule();
+  }
+
+  /** Whether the safe deadline ends the session in this state (also connected, on a wire that keepsAlive). */
+  private watchesDeadline(s: Session, state: string): boolean {
+    if (s.id === undefined) return false;
+    return state === 'suspended' || (state === 'connected' && s.wire.keepsAlive);
   }
 
   private pastDeadline(s: Session): void {

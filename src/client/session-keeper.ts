@@ -4,7 +4,7 @@
  * session's (session.ts); the API is ZkClient's.
  *
  *   idle ──connect()──▶ connecting ──▶ connected ◀──reconnected── suspended
- *                                         │  no answer for 2/3 T      │ validUntil passed,
+ *                                         │  connection silent/dropped │ validUntil passed,
  *                                         └──────────────▶────────────┘ or server says expired
  *                                                                     ▼
  *                                         connected ◀── new session ── lost
@@ -16,18 +16,17 @@ import {
   ClientClosedError,
   ConnectionLossError,
   ConnectTimeoutError,
-  OperationTimeoutError,
   SessionExpiredError,
 } from '../errors.js';
 import { monotonicNow } from './clock.js';
+import { type ClosingTask, closingRequests } from './closing-session.js';
 import { stateChange } from './diagnostics.js';
 import type { ClientState, Emit } from './events.js';
 import { MIN_RETRY_MS, Watchdog } from './liveness.js';
 import type { ClientSettings } from './options.js';
 import { ProtocolWire } from './protocol/connection.js';
-import { retrying } from './retry.js';
 import { Session } from './session.js';
-import { after, at, msUntil, settledBy, type Timer } from './timers.js';
+import { after, at, settledBy, type Timer } from './timers.js';
 import type { Stat } from './types.js';
 import { WireSession } from './wire.js';
 import type { WireFactory, WireState } from './wire-contract.js';
@@ -36,16 +35,6 @@ const WIRES: Record<ClientSettings['wire'], WireFactory> = {
   'node-zookeeper-client': (connectString, opts) => new WireSession(connectString, opts),
   'built-in': (connectString, opts) => new ProtocolWire(connectString, opts),
 };
-
-/** @internal What a closing task may still send on the session close() is ending. */
-export interface ClosingSession {
-  /** Deletes `path` when it has no children; false when it is not empty or already gone. */
-  deleteIfEmpty(path: string): Promise<boolean>;
-  /** The children of `path` (empty when it is gone): answered after every request sent before. */
-  getChildren(path: string): Promise<string[]>;
-}
-
-export type ClosingTask = (last: ClosingSession) => Promise<unknown>;
 
 export class SessionKeeper {
   private _state: ClientState = 'idle';
@@ -91,8 +80,11 @@ export class SessionKeeper {
     const s = this._session;
     if (!s || s.ended || s.id === undefined || (this._state !== 'connected' && this._state !== 'suspended'))
       return 0;
-    const margin = this.settings.safetyMargin ?? Math.min(1000, s.negotiatedTimeout * 0.1);
-    return s.lastAnsweredSentAt + s.negotiatedTimeout - margin;
+    return s.lastAnsweredSentAt + s.negotiatedTimeout - this.margin(s);
+  }
+
+  private margin(s: Session): number {
+    return this.settings.safetyMargin ?? Math.min(1000, s.negotiatedTimeout * 0.1);
   }
 
   get requestTimeout(): number {
@@ -182,7 +174,7 @@ export class SessionKeeper {
     // Whoever depends on the session (a held lock) is told before its nodes are deleted.
     s?.ending.abort(err);
     const last = live
-      ? [...this.closingTasks].map((t) => runTask(() => t(this.lastRequests(s, deadline))))
+      ? [...this.closingTasks].map((t) => runTask(() => t(closingRequests(s, deadline))))
       : [];
     for (const w of [...this.connectWaiters]) w.reject(err);
     this.closing = (async () => {
@@ -199,29 +191,6 @@ export class SessionKeeper {
       this.emit('closed');
     })();
     return this.closing;
-  }
-
-  /** Requests on `s` while it closes: a connection loss is retried (sent once reconnected) until `deadline`. */
-  private lastRequests(s: Session, deadline: number): ClosingSession {
-    const last = <T>(what: string, path: string, request: (timeout: number) => Promise<T>) =>
-      retrying(
-        () => {
-          if (s.ended || msUntil(deadline) <= 0)
-            throw new OperationTimeoutError(`close() gave up ${what} ${path}`, { path });
-          return request(msUntil(deadline));
-        },
-        {
-          // Queued by the wire client until it reconnects; the pause only guards against a
-          // wire client that fails requests at once (closed) turning this into a busy loop.
-          policy: { retries: Number.POSITIVE_INFINITY, minTimeout: 20, maxTimeout: 20, factor: 1 },
-          deadline,
-          again: (e) => e instanceof ConnectionLossError,
-        },
-      );
-    return {
-      deleteIfEmpty: (path) => last('deleting', path, (timeout) => s.deleteIfEmpty(path, { timeout })),
-      getChildren: (path) => last('reading', path, (timeout) => s.childrenOf(path, { timeout })),
-    };
   }
 
   /** Resolves once `s` is connected or over, or at `deadline`: closeSession needs a connection. */
@@ -277,6 +246,10 @@ export class SessionKeeper {
         tls: this.settings.tls,
         onState: (state) => this.onWireState(s, state),
         onAlive: (sentAt) => s.heardBack(sentAt),
+        // The wait for a ping round between follower and leader (tickTime/2, at most T/4 since
+        // T >= 2 ticks): the margin, up to T/4 (docs/connection.md).
+        onAnswer: (sentAt, answeredAt, viaLeader) =>
+          s.answered(sentAt, answeredAt, viaLeader, Math.min(this.margin(s), s.negotiatedTimeout / 4)),
         onError: (e) => {
           this.lastWireError = e;
           this.logger.warn(`[zk-recipes] ${e.message}`);
@@ -305,6 +278,7 @@ export class SessionKeeper {
         return;
       case 'disconnected':
         s.dialStartedAt = monotonicNow();
+        s.connectionEnded();
         if (this._state === 'connected') this.suspend('connection dropped');
         return;
       case 'expired':

@@ -33,8 +33,13 @@ export class Session {
   readonly ending = new AbortController();
   id: string | undefined;
   negotiatedTimeout: number;
-  /** Send time of the latest request the server answered (the handshake counts). */
+  /**
+   * Send time of the latest request whose touch of the session the leader has certainly heard of
+   * (see `answered`); the safe deadline counts from here.
+   */
   lastAnsweredSentAt = Number.NEGATIVE_INFINITY;
+  /** Answers on this connection whose touch may not have reached the leader yet, oldest first. */
+  private readonly undelivered: { sentAt: number; answeredAt: number }[] = [];
   /** When the current connection attempt began: a handshake answered later was sent after this. */
   dialStartedAt: number;
   lastKickAt: number;
@@ -54,9 +59,34 @@ export class Session {
     this.lastKickAt = this.dialStartedAt;
   }
 
-  /** The server answered something sent at `sentAt`: the session was alive then. */
+  /** The leader heard of the session at or after `sentAt` (the handshake): it was alive then. */
   heardBack(sentAt: number): void {
     if (sentAt > this.lastAnsweredSentAt) this.lastAnsweredSentAt = sentAt;
+  }
+
+  /**
+   * The server answered a request sent at `sentAt`, at `answeredAt`. A follower tells the leader
+   * of the touch only in its reply to the leader's next ping (every tickTime/2), and goes on
+   * answering while cut off from it: an answer counts once a request that passed through the
+   * leader (`viaLeader`), sent at least `lag` after that answer came, was answered too, since a
+   * ping round of the same link then came between (docs/connection.md).
+   */
+  answered(sentAt: number, answeredAt: number, viaLeader: boolean, lag: number): void {
+    const waiting = this.undelivered;
+    if (viaLeader) {
+      let delivered = Number.NEGATIVE_INFINITY;
+      while (waiting.length > 0 && waiting[0]!.answeredAt <= sentAt - lag)
+        delivered = Math.max(delivered, waiting.shift()!.sentAt);
+      this.heardBack(delivered);
+    }
+    // One entry per quarter of the lag is enough (a busy session answers thousands a second).
+    const last = waiting.at(-1);
+    if (!last || answeredAt - last.answeredAt >= lag / 4) waiting.push({ sentAt, answeredAt });
+  }
+
+  /** The connection ended: what its server answered never reaches the leader through another. */
+  connectionEnded(): void {
+    this.undelivered.length = 0;
   }
 
   /** The session id as ZooKeeper's signed 64-bit value (a node's `ephemeralOwner`). */
@@ -120,7 +150,8 @@ export class Session {
       this.pending.add(entry);
       issue(this.wire, (r) => {
         if (settled) return;
-        if (r.ok || r.answered) this.heardBack(sentAt);
+        // A wire that keepsAlive reports its answers itself (onAnswer), telling which passed the leader.
+        if ((r.ok || r.answered) && !this.wire.keepsAlive) this.heardBack(sentAt);
         if (!r.ok) return entry.fail(r.error);
         settle();
         onAnswer?.(r.value);

@@ -44,11 +44,17 @@ export interface WireOptions {
   auth: readonly { scheme: string; credentials: string | Buffer }[];
   onState: (state: WireState) => void;
   /**
-   * A ping or handshake sent at `sentAt` (monotonicNow) was answered: the session was alive then.
-   * Called by a wire that keeps its connection alive itself (`keepsAlive`), before it says
-   * 'connected'.
+   * A handshake sent at `sentAt` (monotonicNow) was answered: the leader touched the session then
+   * (a follower revalidates it with the leader first). Called by a wire that keeps its connection
+   * alive itself (`keepsAlive`), before it says 'connected'.
    */
   onAlive?: (sentAt: number) => void;
+  /**
+   * A request sent at `sentAt` was answered at `answeredAt`; `viaLeader` when it passed through the
+   * leader (a write, a sync: docs/connection.md). Called by a wire that `keepsAlive`, before the
+   * request's own callback; ZkClient then counts no answer itself.
+   */
+  onAnswer?: (sentAt: number, answeredAt: number, viaLeader: boolean) => void;
   /** Why a connection was dropped (the server sent something unreadable); default: a process warning. */
   onError?: (error: Error) => void;
   /** Requests larger than this fail with a RangeError (default: jute.maxbuffer's default, 0xfffff). */
@@ -72,10 +78,11 @@ export interface Wire {
   /** The session timeout the server granted (the requested one before the handshake). */
   readonly negotiatedTimeout: number;
   /**
-   * The wire pings an idle connection, drops a silent one (a read timeout of 2/3 of the session
-   * timeout) and gives a handshake a bounded time, as the Java client does; ZkClient then sends no
-   * heartbeats and kicks nothing. False for node-zookeeper-client, which cannot tell a silent
-   * connection from an idle one.
+   * The wire keeps the session alive through the leader (a sync after T/6 without a write or sync),
+   * drops a connection without an answer through the leader for T/2, gives a handshake a bounded
+   * time, and reports every answer (`onAnswer`); ZkClient then sends no heartbeats and kicks
+   * nothing. False for node-zookeeper-client, which cannot tell a silent connection from an idle
+   * one, nor send a sync.
    */
   readonly keepsAlive: boolean;
   /** Drops the current connection; the wire reconnects with the same session. */

@@ -1,14 +1,15 @@
 /**
  * ZkClient, the API: one trustworthy ZooKeeper session at a time, on a wire (wire-contract.ts).
- * Its own account of the session is the send time of the latest request the server answered:
- * ZooKeeper cannot expire the session before that + the negotiated timeout, which gives
- * `validUntil`, until which our ephemeral nodes (and so our locks) certainly exist. The parts:
- * session-keeper.ts (states, events, connect, close), liveness.ts (the watchdog), session.ts
- * (one session's requests and watches), options.ts (checked options), retry.ts (the one retry
- * loop), operations.ts (the ZooKeeper 3.5–3.9 operations).
+ * Its own account of the session is the send time of the latest request whose touch the leader
+ * certainly heard of (session.ts `answered`): ZooKeeper cannot expire the session before that +
+ * the negotiated timeout, which gives `validUntil`, until which our ephemeral nodes (and so our
+ * locks) certainly exist. The parts: session-keeper.ts (states, events, connect, close),
+ * liveness.ts (the watchdog), session.ts (one session's requests and watches), options.ts
+ * (checked options), retry.ts (the one retry loop), operations.ts (the 3.5–3.9 operations).
  */
 import { EventEmitter } from 'node:events';
 import { isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
+import type { ClosingTask } from './closing-session.js';
 import { chrootMissing, parseConnectString } from './connect-string.js';
 import type { ClientState, Emit, ZkClientEvents } from './events.js';
 import {
@@ -34,7 +35,7 @@ import {
 import { parentPath, validatePath } from './paths.js';
 import { retrying } from './retry.js';
 import { bounded, type Issue, type WatchedIssue } from './session.js';
-import { type ClosingTask, SessionKeeper } from './session-keeper.js';
+import { SessionKeeper } from './session-keeper.js';
 import { checkDuration, deadlineAfter, msUntil } from './timers.js';
 import type {
   Acl,
@@ -50,10 +51,10 @@ import type {
 } from './types.js';
 import type { WatchKind } from './watches.js';
 
+export type { ClosingSession } from './closing-session.js';
 export type { ClientState, ZkClientEvents } from './events.js';
 export type { AddWatchOptions, PersistentWatch } from './operations.js';
 export type { CallOptions, CreateOptions, ReadOptions, RetryPolicy, ZkClientOptions } from './options.js';
-export type { ClosingSession } from './session-keeper.js';
 
 /**
  * One trustworthy ZooKeeper session at a time: liveness, a safe deadline (`validUntil`),

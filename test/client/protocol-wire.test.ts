@@ -163,7 +163,7 @@ test('watches set before a kick fire for changes made after it (SetWatches)', as
   ]);
 });
 
-test('pings keep an idle session alive past its timeout', async () => {
+test('keepalive syncs keep an idle session alive past its timeout', async () => {
   const { wire, states } = open(server.connectString);
   await eventually(() => wire.connected, 10_000, 'connected');
   const id = wire.sessionId;
@@ -173,15 +173,27 @@ test('pings keep an idle session alive past its timeout', async () => {
   assert.deepEqual(states, ['connecting', 'connected'], 'never disconnected nor expired');
 });
 
-test('pings are answered through onAlive with their send times', async () => {
-  const alive: number[] = [];
-  const { wire } = open(server.connectString, { onAlive: (sentAt) => alive.push(sentAt) });
+test('the keepalive of an idle session is a sync, reported through onAnswer as passing the leader, T/6 apart', async () => {
+  const viaLeader: number[] = [];
+  const { wire } = open(server.connectString, {
+    onAnswer: (sentAt, answeredAt, via) => {
+      assert.ok(answeredAt >= sentAt, 'answered after it was sent');
+      if (via) viaLeader.push(sentAt);
+    },
+  });
   await eventually(() => wire.connected, 10_000, 'connected');
-  await eventually(() => alive.length >= 2, 10_000, 'two pings answered');
-  assert.ok(alive[1]! - alive[0]! >= wire.negotiatedTimeout / 3 - 50, `pings a third of T apart: ${alive}`);
+  await eventually(() => viaLeader.length >= 2, 10_000, 'two keepalives answered');
+  const apart = viaLeader[1]! - viaLeader[0]!;
+  assert.ok(apart >= wire.negotiatedTimeout / 6 - 50, `keepalives a sixth of T apart: ${viaLeader}`);
+  // A read is answered, but not through the leader.
+  const reads: boolean[] = [];
+  const { wire: w2 } = open(server.connectString, { onAnswer: (_s, _a, via) => reads.push(via) });
+  await eventually(() => w2.connected, 10_000, 'second wire connected');
+  await value((cb) => w2.exists('/', undefined, cb));
+  assert.equal(reads[0], false, 'exists is answered locally');
 });
 
-test('read timeout: a connection that stays open but brings nothing is dropped at 2/3 T; the same session comes back', async () => {
+test('read timeout: a connection that stays open but brings no answer through the leader is dropped at T/2; the same session comes back', async () => {
   const proxy = await startProxy(server.connectString);
   let healedAt = 0;
   // Healed the moment the wire gives up on the silent connection, so its next dial gets through.
@@ -202,11 +214,11 @@ test('read timeout: a connection that stays open but brings nothing is dropped a
   await eventually(() => healedAt > 0, 3 * T, 'dropped');
   // The fault happened and only the read timeout ended it: a blackhole closes nothing.
   assert.ok(
-    errors.some((e) => /no bytes from the server for \d+ ms \(read timeout 2000 ms\)/.test(e.message)),
+    errors.some((e) => /no answer through the leader for \d+ ms \(read timeout 1500 ms\)/.test(e.message)),
     String(errors),
   );
   assert.ok(
-    healedAt - silentFrom >= (2 * T) / 3 - 1000,
+    healedAt - silentFrom >= T / 2 - 1000,
     `not long before the read timeout: ${healedAt - silentFrom} ms`,
   );
   await eventually(() => wire.connected, T, 'reconnected within T of the heal');

@@ -250,7 +250,7 @@ describe('liveness of an idle session', () => {
     return n;
   }
 
-  test('the built-in wire pings by itself: no heartbeat requests, and the session outlives 2 T of idleness', async () => {
+  test('the built-in wire keeps alive by itself (syncs): no heartbeat requests, and the session outlives 2 T of idleness', async () => {
     const c = await connect(server.connectString, { wire: 'built-in' });
     const id = c.sessionId;
     const states: string[] = [];

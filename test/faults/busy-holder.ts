@@ -1,7 +1,7 @@
 /**
  * A holder that keeps its server busy: it takes the lock (cfg.kind) once, then reads every 50 ms until its
  * lock's signal aborts (or SIGTERM), so its client's last answer comes as late as the server answers
- * at all. Used by the partition finding (partition-holder.ts): a follower cut off from the leader
+ * at all. Used by issue 20's regression test (partition-holder.ts): a follower cut off from the leader
  * answers such reads until it notices. Same JSON lines as fault-worker.ts:
  *   {"ev":"ready"} {"ev":"acquired","token","t"} {"ev":"lost","token","t"} {"ev":"hold","record"} {"ev":"done"}
  * Config: one JSON argument (WorkerConfig; holdMs[1] bounds the hold).

@@ -78,6 +78,31 @@ export function sinceVersion(code: number): string {
   return (name && SINCE_VERSION[name]) ?? '3.4';
 }
 
+/**
+ * The opcodes a follower (or observer) forwards to the leader before it answers: writes and sync
+ * (ZooKeeper's FollowerRequestProcessor). Their answers are the only ones that show the server
+ * still hears from the leader; reads and pings are answered locally.
+ */
+const VIA_LEADER = new Set<number>([
+  OpCode.create,
+  OpCode.delete,
+  OpCode.setData,
+  OpCode.setACL,
+  OpCode.sync,
+  OpCode.check,
+  OpCode.multi,
+  OpCode.create2,
+  OpCode.reconfig,
+  OpCode.createContainer,
+  OpCode.deleteContainer,
+  OpCode.createTTL,
+]);
+
+/** Whether a request of this opcode is answered only after the leader has seen it. */
+export function passesLeader(code: number): boolean {
+  return VIA_LEADER.has(code);
+}
+
 /** Xids the client uses for packets that are not numbered requests (ClientCnxn.java). */
 export const Xid = {
   notification: -1,

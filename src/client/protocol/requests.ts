@@ -32,6 +32,8 @@ export interface Request {
   /** The whole frame; its xid (bytes 4-7) is set when it is sent. */
   readonly frame: Buffer;
   xid: number;
+  /** When it was written to the socket (monotonicNow). */
+  sentAt?: number;
   /** Reads the reply's body; returns what calls the caller back. Throws ProtocolError on a bad body. */
   answer(h: ReplyHeader, r: JuteReader): () => void;
   /** Fails it without an answer of its own. */

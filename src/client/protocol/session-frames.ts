@@ -1,17 +1,19 @@
 /**
  * The frames of the session itself rather than of a caller's request: the handshake, auth,
- * ping, and SetWatches (split into chunks the server takes) after a reconnect.
+ * the keepalive sync, and SetWatches (split into chunks the server takes) after a reconnect.
  */
 import { beginFrame, endFrame } from './framing.js';
 import { JuteWriter } from './jute.js';
 import { OpCode, Xid } from './opcodes.js';
+import { SyncResponseCodec } from './records-replies.js';
+import { SyncRequestCodec } from './records-requests.js';
 import {
   AuthPacketCodec,
   ConnectRequestCodec,
   SetWatches2Codec,
   SetWatchesCodec,
 } from './records-session.js';
-import { encodeFrame, type RequestContext } from './requests.js';
+import { build, encodeFrame, type Request, type RequestContext } from './requests.js';
 import type { PersistentKind, WatchKind, WatchTable } from './watch-table.js';
 
 /** ConnectRequest, without a RequestHeader: a new session (id 0) or the one to re-attach to. */
@@ -35,7 +37,25 @@ export function connectFrame(
   return w.finish();
 }
 
-export const PING_FRAME: Buffer = encodeFrame(Xid.ping, OpCode.ping, undefined, 8);
+/**
+ * The keepalive: a sync of the chroot's root, answered only once the server heard back from the
+ * leader (a ping is answered by a follower cut off from it; docs/connection.md).
+ */
+export function keepAliveSync(ctx: RequestContext): Request {
+  return build(
+    ctx,
+    {
+      opcode: OpCode.sync,
+      path: '/',
+      body: (w) => SyncRequestCodec.encode(w, { path: ctx.chroot.add('/') }),
+      ok: (r) => {
+        SyncResponseCodec.decode(r);
+        return { ok: true, value: undefined };
+      },
+    },
+    () => {}, // what counts is that it was answered (the wire's onAnswer)
+  );
+}
 
 export function authFrame(scheme: string, credentials: string | Buffer, maxBytes: number): Buffer {
   const auth = Buffer.isBuffer(credentials) ? credentials : Buffer.from(credentials);

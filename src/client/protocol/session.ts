@@ -1,48 +1,34 @@
 /**
  * The session machinery of the built-in wire (connection.ts is its public face): dialling the
  * servers in turn (over TLS with the tls option), the handshake, reading frames and matching
- * replies to requests by xid, notifications, pings, and what happens when a connection ends. Nothing a server sends may
+ * replies to requests by xid, notifications, the keepalive, and what happens when a connection ends. Nothing a server sends may
  * throw out of a socket handler: a bad frame, an unreadable record, a reply for an xid not in
  * flight, an unknown error code or event type drops the connection with the reason given to
  * onError; the requests in flight fail with a connection loss (their outcome is unknown) and
  * the wire dials again with the same session.
  */
-import type net from 'node:net';
 import { ZkCode, type ZkError } from '../../errors.js';
 import { monotonicNow } from '../clock.js';
 import { parseConnectString } from '../connect-string.js';
 import { after, at, type Timer } from '../timers.js';
 import type { WireCallback, WireOptions } from '../wire-contract.js';
-import {
-  FrameSplitter,
-  HANDSHAKE_MIN_BYTES,
-  MAX_FRAME_BYTES,
-  MAX_REQUEST_BYTES,
-  REPLY_MIN_BYTES,
-} from './framing.js';
+import { HANDSHAKE_MIN_BYTES, MAX_FRAME_BYTES, MAX_REQUEST_BYTES, REPLY_MIN_BYTES } from './framing.js';
 import { JuteReader } from './jute.js';
-import { OpCode, opCodeName, Xid } from './opcodes.js';
+import { OpCode, opCodeName, passesLeader, Xid } from './opcodes.js';
 import { decodeAll } from './records-data.js';
 import { ConnectResponseCodec, ReplyHeaderCodec, WatcherEventCodec } from './records-session.js';
-import { knownCode, type Request, type RequestContext, zkError } from './requests.js';
-import { authFrame, connectFrame, PING_FRAME, setWatchesFrames, watchLists } from './session-frames.js';
-import { Chroot, Fifo, openSocket, ServerRing, tlsFailureMessage } from './transport.js';
+import { answeredCode, knownCode, type Request, type RequestContext, zkError } from './requests.js';
+import { authFrame, connectFrame, keepAliveSync, setWatchesFrames, watchLists } from './session-frames.js';
+import {
+  Chroot,
+  type Connection,
+  Fifo,
+  newConnection,
+  openSocket,
+  ServerRing,
+  tlsFailureMessage,
+} from './transport.js';
 import { eventName, WatchTable } from './watch-table.js';
-
-/** One TCP connection: its own bytes, so nothing of it leaks into the next one. */
-export interface Connection {
-  readonly socket: net.Socket;
-  readonly frames: FrameSplitter;
-  readonly peer: string;
-  /** The handshake was answered. */
-  up: boolean;
-  upAt: number;
-  /** When the server last sent anything on it (the read timeout counts from here). */
-  lastReadAt: number;
-  /** When the handshake, and each ping in flight, was sent: their answers are news of the session. */
-  handshakeSentAt: number;
-  readonly pingsSentAt: number[];
-}
 
 /** Why the wire dials no more. */
 export type Ended = 'closing' | 'closed' | 'expired' | 'authFailed' | 'disposed';
@@ -113,16 +99,7 @@ export abstract class ProtocolSession {
     this.opts.onState('connecting');
     const secure = this.opts.tls !== undefined;
     const socket = openSocket(server, this.opts.tls);
-    const conn: Connection = {
-      socket,
-      frames: new FrameSplitter(this.maxFrameBytes),
-      peer: `${server.host}:${server.port}`,
-      up: false,
-      upAt: 0,
-      lastReadAt: 0,
-      handshakeSentAt: 0,
-      pingsSentAt: [],
-    };
+    const conn = newConnection(socket, `${server.host}:${server.port}`, this.maxFrameBytes);
     this.conn = conn;
     socket.on(secure ? 'secureConnect' : 'connect', () => {
       if (conn !== this.conn) return;
@@ -198,7 +175,7 @@ export abstract class ProtocolSession {
     this.passwd = res.passwd ?? Buffer.alloc(16);
     this.timeout = res.timeOut;
     conn.up = true;
-    conn.upAt = conn.lastReadAt;
+    conn.upAt = conn.liveAt = conn.leaderAt = conn.lastReadAt;
     this.tlsFailure = undefined;
     this.ring.succeeded();
     // Credentials first, then the watches to restore, then whatever waited for the connection.
@@ -222,11 +199,8 @@ export abstract class ProtocolSession {
         case Xid.notification:
           this.onNotification(conn, r);
           return;
-        case Xid.ping: {
-          const sentAt = conn.pingsSentAt.shift();
-          if (sentAt !== undefined) this.opts.onAlive?.(sentAt);
+        case Xid.ping: // none is sent (the keepalive is a sync); a stray answer means nothing
           return;
-        }
         case Xid.auth:
           if (h.err === ZkCode.AUTH_FAILED) {
             this.authFailed();
@@ -254,6 +228,7 @@ export abstract class ProtocolSession {
         return;
       }
       run = head.answer(h, r);
+      this.answered(conn, head, h.err);
     } catch (e) {
       // The reply (or its header) is unreadable: its request fails now, the rest with the drop.
       if (head && this.inflight.peek() !== head) head.fail(zkError(ZkCode.CONNECTION_LOSS, head.path), false);
@@ -262,6 +237,14 @@ export abstract class ProtocolSession {
       return;
     }
     run();
+  }
+
+  /** An answer is news of the session; through the leader (a write, a sync) it also keeps the connection. */
+  protected answered(conn: Connection, req: Request, err: number): void {
+    const viaLeader = err === 0 && passesLeader(req.opcode);
+    if (viaLeader) conn.liveAt = conn.leaderAt = conn.lastReadAt;
+    if (err === 0 || answeredCode(err))
+      this.opts.onAnswer?.(req.sentAt ?? conn.upAt, conn.lastReadAt, viaLeader);
   }
 
   protected onNotification(conn: Connection, r: JuteReader): void {
@@ -347,7 +330,10 @@ export abstract class ProtocolSession {
     if (!conn?.up) return;
     const out = first;
     if (!conn.socket.writableNeedDrain) {
+      const now = monotonicNow();
       for (let req = this.outbox.shift(); req !== undefined; req = this.outbox.shift()) {
+        req.sentAt = now;
+        if (passesLeader(req.opcode)) conn.leaderAt = now;
         req.xid = this.xid;
         this.xid = this.xid >= 0x7fffffff ? 1 : this.xid + 1;
         req.frame.writeInt32BE(req.xid, 4);
@@ -366,26 +352,30 @@ export abstract class ProtocolSession {
   }
 
   /**
-   * Liveness by the protocol, as in the Java client: a ping after T/3 without a write keeps an idle
-   * session alive; a connection silent for 2T/3 (the read timeout) is dropped for the next server.
+   * Liveness through the leader (docs/connection.md): a sync after T/6 without a request that
+   * passes through the leader keeps the session alive and shows the server still hears from the
+   * leader; a connection without such an answer for T/2 (the read timeout) is dropped for the next
+   * server, even while it answers reads and pings (a follower cut off from the leader does so
+   * until its own read from the leader times out).
    */
   protected armKeepAlive(conn: Connection): void {
-    const pingAfter = this.timeout / 3;
-    const readTimeout = (2 * this.timeout) / 3;
-    this.pingTimer = at(Math.min(this.lastWriteAt + pingAfter, conn.lastReadAt + readTimeout), () => {
+    const syncAfter = this.timeout / 6;
+    const readTimeout = this.timeout / 2;
+    this.pingTimer = at(Math.min(conn.leaderAt + syncAfter, conn.liveAt + readTimeout), () => {
       if (conn !== this.conn || this.ended) return;
       const now = monotonicNow();
-      const silentFor = now - conn.lastReadAt;
+      const silentFor = now - conn.liveAt;
       if (silentFor >= readTimeout - 1) {
         this.drop(
           conn,
-          `no bytes from the server for ${Math.round(silentFor)} ms (read timeout ${Math.round(readTimeout)} ms)`,
+          `no answer through the leader for ${Math.round(silentFor)} ms (read timeout ${Math.round(readTimeout)} ms)`,
         );
         return;
       }
-      if (now - this.lastWriteAt >= pingAfter - 1) {
-        this.write(conn, [PING_FRAME]);
-        conn.pingsSentAt.push(this.lastWriteAt);
+      if (now - conn.leaderAt >= syncAfter - 1) {
+        this.outbox.push(keepAliveSync(this.ctx));
+        this.flush([]);
+        conn.leaderAt = now; // also when the socket must drain first: one sync per T/6 at most
       }
       this.armKeepAlive(conn);
     });

@@ -5,6 +5,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ServerAddress } from '../connect-string.js';
+import { FrameSplitter } from './framing.js';
 
 /**
  * Opens the byte stream to one server: plain TCP, or TLS when `tlsOptions` is given (the server's
@@ -148,4 +149,37 @@ export class Fifo<T> {
     this.head = 0;
     return out;
   }
+}
+
+/** One TCP connection: its own bytes, so nothing of it leaks into the next one. */
+export interface Connection {
+  readonly socket: net.Socket;
+  readonly frames: FrameSplitter;
+  readonly peer: string;
+  /** The handshake was answered. */
+  up: boolean;
+  upAt: number;
+  /** When the server last sent anything on it. */
+  lastReadAt: number;
+  /** When a request that passes through the leader was last sent or answered (the keepalive follows). */
+  leaderAt: number;
+  /** When the server last answered through the leader, or the handshake (the read timeout counts from here). */
+  liveAt: number;
+  /** When the handshake was sent: its answer is news of the session. */
+  handshakeSentAt: number;
+}
+
+export function newConnection(socket: net.Socket, peer: string, maxFrameBytes: number): Connection {
+  const frames = new FrameSplitter(maxFrameBytes);
+  return {
+    socket,
+    frames,
+    peer,
+    up: false,
+    upAt: 0,
+    lastReadAt: 0,
+    leaderAt: 0,
+    liveAt: 0,
+    handshakeSentAt: 0,
+  };
 }

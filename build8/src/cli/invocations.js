@@ -1,0 +1,3 @@
+/** What a command line asks for, parsed and checked (args.ts makes them). */
+export {};
+//# sourceMappingURL=invocations.js.map

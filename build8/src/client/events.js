@@ -1,0 +1,3 @@
+/** What a ZkClient tells its listeners: its states, and one event per fact (docs/connection.md). */
+export {};
+//# sourceMappingURL=events.js.map

@@ -1,0 +1,85 @@
+/**
+ * The frames of the session itself rather than of a caller's request: the handshake, auth,
+ * ping, and SetWatches (split into chunks the server takes) after a reconnect.
+ */
+import { beginFrame, endFrame } from './framing.js';
+import { JuteWriter } from './jute.js';
+import { OpCode, Xid } from './opcodes.js';
+import { AuthPacketCodec, ConnectRequestCodec, SetWatches2Codec, SetWatchesCodec, } from './records-session.js';
+import { encodeFrame } from './requests.js';
+/** ConnectRequest, without a RequestHeader: a new session (id 0) or the one to re-attach to. */
+export function connectFrame(lastZxidSeen, timeOut, sessionId, passwd) {
+    const w = new JuteWriter(64);
+    const at = beginFrame(w);
+    ConnectRequestCodec.encode(w, {
+        protocolVersion: 0,
+        lastZxidSeen,
+        timeOut,
+        sessionId,
+        passwd,
+        readOnly: false,
+    });
+    endFrame(w, at);
+    return w.finish();
+}
+export const PING_FRAME = encodeFrame(Xid.ping, OpCode.ping, undefined, 8);
+export function authFrame(scheme, credentials, maxBytes) {
+    const auth = Buffer.isBuffer(credentials) ? credentials : Buffer.from(credentials);
+    return encodeFrame(Xid.auth, OpCode.auth, (w) => AuthPacketCodec.encode(w, { type: 0, scheme, auth }), maxBytes);
+}
+/** The Java client's limit for one SetWatches packet: far below the server's jute.maxbuffer. */
+const SET_WATCHES_MAX_BYTES = 128 * 1024;
+/** Every watch of `table`, to restore after a reconnect. */
+export function watchLists(table) {
+    return {
+        data: table.paths('data'),
+        exist: table.paths('exist'),
+        child: table.paths('child'),
+        persistent: table.persistentPaths('persistent'),
+        recursive: table.persistentPaths('recursive'),
+    };
+}
+const KINDS = ['data', 'exist', 'child', 'persistent', 'recursive'];
+/**
+ * SetWatches packets restoring the watches of `lists`, each below the server's packet limit:
+ * SetWatches2 (3.6) when persistent watches are among them, else SetWatches, which 3.5 knows.
+ */
+export function setWatchesFrames(lists, ctx, relativeZxid) {
+    const v2 = lists.persistent.length > 0 || lists.recursive.length > 0;
+    // A path costs its length field and at most 3 bytes per UTF-16 unit, as jute writes it.
+    const limit = Math.min(SET_WATCHES_MAX_BYTES, ctx.maxRequestBytes) - 64;
+    const frames = [];
+    const empty = () => ({ data: [], exist: [], child: [], persistent: [], recursive: [] });
+    let chunk = empty();
+    let size = 0;
+    const emit = () => {
+        const v = {
+            relativeZxid,
+            dataWatches: chunk.data,
+            existWatches: chunk.exist,
+            childWatches: chunk.child,
+            persistentWatches: chunk.persistent,
+            persistentRecursiveWatches: chunk.recursive,
+        };
+        const [opcode, encode] = v2
+            ? [OpCode.setWatches2, (w) => SetWatches2Codec.encode(w, v)]
+            : [OpCode.setWatches, (w) => SetWatchesCodec.encode(w, v)];
+        frames.push(encodeFrame(Xid.setWatches, opcode, encode, ctx.maxRequestBytes));
+        chunk = empty();
+        size = 0;
+    };
+    for (const kind of KINDS) {
+        for (const path of lists[kind]) {
+            const server = ctx.chroot.add(path);
+            const cost = 4 + server.length * 3;
+            if (size > 0 && size + cost > limit)
+                emit();
+            chunk[kind].push(server);
+            size += cost;
+        }
+    }
+    if (size > 0)
+        emit();
+    return frames;
+}
+//# sourceMappingURL=session-frames.js.map

@@ -1,0 +1,2 @@
+export const LATCH = { marker: '-latch-', blocks: () => true };
+//# sourceMappingURL=kind.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=server-options.js.map
