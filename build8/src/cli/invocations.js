@@ -1,3 +1,0 @@
-/** What a command line asks for, parsed and checked (args.ts makes them). */
-export {};
-//# sourceMappingURL=invocations.js.map

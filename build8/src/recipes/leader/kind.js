@@ -1,2 +1,0 @@
-export const LATCH = { marker: '-latch-', blocks: () => true };
-//# sourceMappingURL=kind.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=server-options.js.map
