@@ -157,7 +157,9 @@ describe('fault scenarios, one server', () => {
   test('5 a holder paused (SIGSTOP) past its session: its late write is rejected by fencing', async () => {
     const resource = await startResource(); // fresh per scenario: tokens of another server are not comparable
     const name = 's5';
-    const a = once('A', name, resource.url, 1500, { ignoreSignal: true });
+    // A holds long enough for B's process to start and queue behind it on a loaded machine (CI:
+    // 1.5 s was once too short); its write comes after the sleep, whenever the stop ends.
+    const a = once('A', name, resource.url, 6000, { ignoreSignal: true });
     await a.waitFor((e) => e.ev === 'acquired');
     const b = once('B', name, resource.url, 10);
     await queued(name, 2);
