@@ -7,7 +7,7 @@
  * tree (nothing left).
  */
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { before, describe, type TestContext, test } from 'node:test';
 import { monotonicNow } from '../../src/index.js';
 import { eventually } from '../helpers.js';
 import { assertClean, collectHolds, GRANT_MARGIN, sleep, startResource } from './common.js';
@@ -65,7 +65,7 @@ async function contenders(
  * final read for each lock. Returns the grants and the smallest told-before-grant margin of a lost
  * hold (Infinity when none was lost).
  */
-async function settle(locks: readonly Lock[]) {
+async function settle(locks: readonly Lock[], t: TestContext) {
   const all = locks.flatMap((l) => l.workers);
   const foreign: Record<string, string[]> = {};
   for (const l of locks) {
@@ -91,7 +91,7 @@ async function settle(locks: readonly Lock[]) {
     );
     grants += assertClean(l.workers, l.resource).grants;
     margins.push(...toldBeforeGrantMargins(collectHolds(l.workers)));
-    await assertNothingLeft(p, `/locks/${l.name}`);
+    await assertNothingLeft(p, `/locks/${l.name}`, t);
   }
   return { grants, lostHolds: margins.length, minToldBeforeGrantMs: Math.min(...margins) };
 }
@@ -101,7 +101,7 @@ const MUTEX: WorkerConfig['kind'][] = ['mutex'];
 const RW: WorkerConfig['kind'][] = ['write', 'read', 'write', 'read'];
 
 describe('partitions inside the ensemble: contention', () => {
-  test('the ZooKeeper leader isolated under contention (mutex and read/write lock): clean history, grants after the heal', async () => {
+  test('the ZooKeeper leader isolated under contention (mutex and read/write lock): clean history, grants after the heal', async (t) => {
     const locks = [
       await contenders('c1m', MUTEX, [ALL, ALL, ALL]),
       await contenders('c1rw', RW, [ALL, ALL, ALL, ALL]),
@@ -120,7 +120,7 @@ describe('partitions inside the ensemble: contention', () => {
       await sleep(T);
       const healed = await healAndWait(p);
       const recoveryMs = await grantAfter(all, healed, T + GRANT_MARGIN);
-      const settled = await settle(locks);
+      const settled = await settle(locks, t);
       report('partition 4 leader isolated', {
         ...settled,
         stoppedServingMs,
@@ -134,7 +134,7 @@ describe('partitions inside the ensemble: contention', () => {
     }
   });
 
-  test('a 2|1 split with contenders on both sides (mutex and read/write lock): the majority goes on, the minority comes back after the heal', async () => {
+  test('a 2|1 split with contenders on both sides (mutex and read/write lock): the majority goes on, the minority comes back after the heal', async (t) => {
     const leader = await p.cluster.leaderIndex();
     const m = (leader + 1) % 3;
     const majority = ALL.filter((i) => i !== m);
@@ -155,7 +155,7 @@ describe('partitions inside the ensemble: contention', () => {
       const majorityGrantMs = await grantAfter(side(false), fault.at + T, T + GRANT_MARGIN);
       const healed = await healAndWait(p);
       const minorityBackMs = await grantAfter(side(true), healed, 2 * T + GRANT_MARGIN);
-      const settled = await settle(locks);
+      const settled = await settle(locks, t);
       report('partition 5 split 2|1', {
         ...settled,
         stoppedServingMs,
@@ -169,7 +169,7 @@ describe('partitions inside the ensemble: contention', () => {
     }
   });
 
-  test('flapping partitions (seeded random faults of every kind; ZK_PARTITION_FLAP_SECONDS, default 20)', async () => {
+  test('flapping partitions (seeded random faults of every kind; ZK_PARTITION_FLAP_SECONDS, default 20)', async (t) => {
     const seconds = Number(process.env['ZK_PARTITION_FLAP_SECONDS'] ?? 20);
     const seed = Number(process.env['ZK_PARTITION_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
     const locks = [
@@ -186,7 +186,7 @@ describe('partitions inside the ensemble: contention', () => {
       await p.nemesis.random({ seed, durationMs: seconds * 1000, faultMs: [500, 3000], healMs: [500, 2000] });
       const healed = await healAndWait(p);
       const recoveryMs = await grantAfter(all, healed, 2 * T + GRANT_MARGIN);
-      const settled = await settle(locks);
+      const settled = await settle(locks, t);
       const kinds: Record<string, number> = {};
       for (const e of p.nemesis.events.slice(before))
         if (e.kind !== 'heal') kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;

@@ -11,6 +11,7 @@ import { monotonicNow, type ZkClient } from '../../src/index.js';
 import type { HoldRecord } from '../../src/testing/exclusion-checker.js';
 import { NetworkNemesis, ZkTestCluster, type ZkTestClusterMember } from '../../src/testing/index.js';
 import { connect, eventually, onCleanup } from '../helpers.js';
+import { GRANT_MARGIN, sleep } from './common.js';
 import type { WorkerConfig } from './fault-worker.js';
 import { startWorker, Worker } from './harness.js';
 
@@ -144,9 +145,21 @@ export async function waitLeaderAmong(
  * stat, to tell a directory never removed (created before the last node's) from one created again
  * afterwards (an empty directory was left now and then under load: see the report of issue 20).
  */
-export async function assertNothingLeft(p: Partitioned, dir: string): Promise<void> {
+export async function assertNothingLeft(
+  p: Partitioned,
+  dir: string,
+  t?: { todo(message?: string): void },
+): Promise<void> {
+  // A contender whose close() gave up at its bound (its connection down at the stop) leaves its
+  // node to its session's expiry, T later (CI: a read node of the flapping scenario).
+  const end = monotonicNow() + PARTITION_T + GRANT_MARGIN;
+  while (monotonicNow() < end && (await p.admin.getChildren(dir).catch(() => [])).length > 0)
+    await sleep(100);
   const children = await p.admin.getChildren(dir).catch(() => null);
   if (children === null) return;
+  // Then its directory may stay, empty: the open finding docs/locks.md describes (as in churn).
+  if (children.length === 0)
+    t?.todo('finding (open): an empty lock directory left after every contender exited');
   const stat = await p.admin.exists(dir).catch(() => null);
   const why = stat
     ? `czxid=0x${stat.czxid.toString(16)} pzxid=0x${stat.pzxid.toString(16)} cversion=${stat.cversion} ctime=${stat.ctime} now=${Date.now()}`
