@@ -91,7 +91,8 @@ function render(title: string, group: Row[], first: boolean): void {
   process.stdout.write(`${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n`);
 }
 
-async function phase(title: string, group: Row[], ms: number, midway?: () => void): Promise<void> {
+/** `midway`, from halfway on, is called at each slot until it returns true (it found what it needed). */
+async function phase(title: string, group: Row[], ms: number, midway?: () => boolean): Promise<void> {
   if (!tty) console.log(`\n== ${title}`);
   const end = monotonicNow() + ms;
   let first = true;
@@ -100,8 +101,8 @@ async function phase(title: string, group: Row[], ms: number, midway?: () => voi
     render(title, group, first);
     first = false;
     if (midway && !midwayDone && monotonicNow() > end - ms / 2) {
-      midwayDone = true;
-      midway();
+      // Until it acts: at one slot nobody may hold (between a release and the next grant).
+      midwayDone = midway();
     }
     await new Promise((r) => setTimeout(r, SLOT_MS));
   }
@@ -132,13 +133,14 @@ try {
   let victim: Row | undefined;
   await phase('ZkLock "demo-mutex"', mutex, 12_000, () => {
     victim = mutex.find((r) => r.state === 'hold');
-    if (!victim) return;
+    if (!victim) return false;
     killedAt = monotonicNow();
     victim.holds.push(hold(victim, killedAt));
     victim.current = undefined;
     victim.state = 'dead';
     victim.child.kill('SIGKILL');
     if (!tty) console.log(`${since(killedAt)} ${victim.label.padEnd(12)} KILLED with -9 while holding`);
+    return true;
   });
   const takeover = mutex
     .flatMap((r) => r.holds)
