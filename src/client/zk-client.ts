@@ -8,10 +8,10 @@
  * (checked options), retry.ts (the one retry loop), operations.ts (the 3.5–3.9 operations).
  */
 import { EventEmitter } from 'node:events';
-import { isOutcomeUnknown, NodeExistsError, NoNodeError } from '../errors.js';
+import { isOutcomeUnknown, type NoNodeError } from '../errors.js';
 import type { ClosingTask } from './closing-session.js';
-import { chrootMissing, parseConnectString } from './connect-string.js';
 import type { ClientState, Emit, ZkClientEvents } from './events.js';
+import { explainNoNode, mkdirp } from './node-paths.js';
 import {
   type AddWatchOptions,
   checkMultiOps,
@@ -32,7 +32,7 @@ import {
   resolveClientOptions,
   type ZkClientOptions,
 } from './options.js';
-import { parentPath, validatePath } from './paths.js';
+import { validatePath } from './paths.js';
 import { retrying } from './retry.js';
 import { bounded, type Issue, type WatchedIssue } from './session.js';
 import { SessionKeeper } from './session-keeper.js';
@@ -320,26 +320,13 @@ export class ZkClient extends EventEmitter<ZkClientEvents> {
    * Creates `path` and its missing parents (persistent), all sent at once: one round trip, as a
    * session's requests are answered in order. A missing chroot rejects with ChrootMissingError.
    */
-  async mkdirp(path: string, opts: { acl?: readonly Acl[] } & CallOptions = {}): Promise<void> {
-    validatePath(path);
-    const prefixes: string[] = [];
-    for (let p = path; p !== '/'; p = parentPath(p)) prefixes.unshift(p);
-    const results = await Promise.allSettled(prefixes.map((p) => this.create(p, undefined, opts)));
-    for (const r of results) {
-      if (r.status === 'rejected' && !(r.reason instanceof NodeExistsError)) {
-        // The top-level create cannot fail with NoNode unless the chroot itself is missing.
-        if (r.reason instanceof NoNodeError && r.reason.path === prefixes[0])
-          throw chrootMissing(this.connectString, r.reason, `cannot create ${path}: `);
-        throw r.reason;
-      }
-    }
+  mkdirp(path: string, opts: { acl?: readonly Acl[] } & CallOptions = {}): Promise<void> {
+    return mkdirp(this, path, opts);
   }
 
   /** @internal For a NoNode of a path that should exist: ChrootMissingError if the chroot is missing, else `err`. */
-  async explainNoNode(err: NoNodeError, call: CallOptions = {}): Promise<NoNodeError> {
-    if (!parseConnectString(this.connectString).chroot) return err;
-    const root = await this.exists('/', call).catch(() => undefined);
-    return root === null ? chrootMissing(this.connectString, err) : err;
+  explainNoNode(err: NoNodeError, call: CallOptions = {}): Promise<NoNodeError> {
+    return explainNoNode(this, err, call);
   }
 
   /** Deletes the node when it has no children; false when it is not empty or already gone. */

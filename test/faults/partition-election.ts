@@ -20,6 +20,7 @@ import {
   waitLeaderAmong,
   waitNotServing,
 } from './partition-setup.js';
+import type { FencedResource } from './resource.js';
 
 let p: Partitioned;
 before(async () => {
@@ -36,13 +37,7 @@ describe('partitions inside the ensemble: leader election', () => {
     const leader = await p.cluster.leaderIndex();
     const m = (leader + 1) % 3;
     const majority = [0, 1, 2].filter((i) => i !== m);
-    const base = {
-      name,
-      kind: 'mutex' as const,
-      resource: resource.url,
-      sessionTimeout: T,
-      safetyMargin: PARTITION_SAFETY_MARGIN,
-    };
+    const base = participantBase(name, resource);
     const workers: Worker[] = [];
     try {
       const l = await electionParticipant(p, [m], {
@@ -89,13 +84,7 @@ describe('partitions inside the ensemble: leader election', () => {
   test('the ZooKeeper leader isolated while participants take turns: never two leaders, a leader after the heal', async () => {
     const resource = await startResource();
     const name = 'e2';
-    const base = {
-      name,
-      kind: 'mutex' as const,
-      resource: resource.url,
-      sessionTimeout: T,
-      safetyMargin: PARTITION_SAFETY_MARGIN,
-    };
+    const base = participantBase(name, resource);
     const workers = await Promise.all(
       ['e2-P0', 'e2-P1', 'e2-P2', 'e2-P3'].map((id) =>
         electionParticipant(p, [0, 1, 2], { ...base, id, holdMs: [50, 400] }),
@@ -142,3 +131,14 @@ describe('partitions inside the ensemble: leader election', () => {
     }
   });
 });
+
+/** What every participant of election `name` shares. */
+function participantBase(name: string, resource: FencedResource) {
+  return {
+    name,
+    kind: 'mutex' as const,
+    resource: resource.url,
+    sessionTimeout: T,
+    safetyMargin: PARTITION_SAFETY_MARGIN,
+  };
+}

@@ -25,6 +25,7 @@ import {
   OperationTimeoutError,
   UnsupportedOperationError,
 } from '../../errors.js';
+import type { CacheEvent, ZkCacheEvents } from './cache-events.js';
 import {
   accepts,
   type CacheSettings,
@@ -39,26 +40,8 @@ import { transient, whenConnected } from './session-waits.js';
 import { syncPass } from './sync-pass.js';
 import { type CachedNode, CacheTree, type NodeEvent } from './tree.js';
 
+export type { CacheEvent, ZkCacheEvents } from './cache-events.js';
 export type { CachedNode, NodeEvent } from './tree.js';
-
-/** What an iterator of a cache yields: a node's change, or the cache's own news. */
-export type CacheEvent =
-  | NodeEvent
-  | { readonly type: 'initialized' }
-  | { readonly type: 'rebuilt'; readonly sessionId: string };
-
-export interface ZkCacheEvents {
-  created: [event: NodeEvent];
-  changed: [event: NodeEvent];
-  deleted: [event: NodeEvent];
-  /** The initial load is done: the cache holds the subtree (the events before it told each node). */
-  initialized: [];
-  /**
-   * After a session loss, the watch was added again on the new session and the tree re-read;
-   * the events just before this one told what had changed meanwhile.
-   */
-  rebuilt: [sessionId: string];
-}
 
 /** Re-reading after a failure: at once for a connection blip, backing off to 5 s for a server that refuses. */
 const SYNC_RETRY: Required<RetryPolicy> = {

@@ -147,13 +147,16 @@ export class QueueDirectories {
     // The nodes first, answered, then their directories: a connection loss in between makes
     // both be sent again, and then the order they were sent in no longer says which goes first.
     // A create given up on is found by its uuid: the read is answered after the create.
-    const sweep = async ([uuid, dir]: [string, string]) => {
-      const name = (await last.getChildren(dir)).find((c) => c.includes(uuid));
-      if (name !== undefined) await last.deleteIfEmpty(joinPath(dir, name));
+    // One read per directory, however many creates were given up on in it.
+    const uuidsIn = new Map<string, string[]>();
+    for (const [uuid, dir] of sweeps) uuidsIn.set(dir, [...(uuidsIn.get(dir) ?? []), uuid]);
+    const sweep = async (dir: string, uuids: string[]) => {
+      const found = (await last.getChildren(dir)).filter((c) => uuids.some((u) => c.includes(u)));
+      await Promise.all(found.map((name) => last.deleteIfEmpty(joinPath(dir, name))));
     };
     await Promise.all([
       ...nodes.map((n) => last.deleteIfEmpty(n).catch(() => {})),
-      ...sweeps.map((entry) => sweep(entry).catch(() => {})),
+      ...[...uuidsIn].map(([dir, uuids]) => sweep(dir, uuids).catch(() => {})),
     ]);
     await Promise.all(dirs.map((d) => last.deleteIfEmpty(d).catch(() => {})));
   }
